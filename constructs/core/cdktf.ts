@@ -1,0 +1,14 @@
+// The only module that imports `cdktf`. Moving to CDK Terrain (cdktn) is a rename here.
+export {
+  Annotations,
+  App,
+  Fn,
+  LocalBackend,
+  S3Backend,
+  TerraformIterator,
+  TerraformOutput,
+  TerraformResource,
+  TerraformStack,
+  Token,
+} from 'cdktf';
+export type { ITerraformDependable, S3BackendConfig, TerraformMetaArguments } from 'cdktf';

@@ -1,0 +1,36 @@
+import { EKS_ADDON_VERSIONS, EksAddonVersions } from './eks-addon-versions';
+
+/** The Kubernetes minor versions feedops supports: exactly those with pinned EKS add-on versions. */
+export const SUPPORTED_KUBERNETES_VERSIONS = Object.keys(EKS_ADDON_VERSIONS) as ReadonlyArray<string>;
+
+/** A Kubernetes minor version of EKS, checked against {@link SUPPORTED_KUBERNETES_VERSIONS}. */
+export class KubernetesVersion {
+  public static readonly V1_32 = KubernetesVersion.of('1.32');
+  public static readonly V1_33 = KubernetesVersion.of('1.33');
+
+  /** Escape hatch for a version feedops does not list yet; it fails unless add-on versions are pinned for it. */
+  public static of(version: string): KubernetesVersion {
+    if (!KubernetesVersion.isSupported(version)) {
+      throw new Error(
+        `Kubernetes version "${version}" is not supported (allowed: ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}); ` +
+          'add its EKS add-on versions to constructs/core/eks-addon-versions.ts first',
+      );
+    }
+    return new KubernetesVersion(version);
+  }
+
+  public static isSupported(version: string): boolean {
+    return Object.prototype.hasOwnProperty.call(EKS_ADDON_VERSIONS, version);
+  }
+
+  private constructor(public readonly version: string) {}
+
+  /** The pinned EKS managed add-on versions that match this Kubernetes version. */
+  public get addonVersions(): EksAddonVersions {
+    return EKS_ADDON_VERSIONS[this.version];
+  }
+
+  public toString(): string {
+    return this.version;
+  }
+}

@@ -1,0 +1,49 @@
+import type { EnvironmentConfig } from './schema';
+
+/** Development: two zones, one NAT gateway, small nodes, public API endpoint for the office and VPN only. */
+export const dev = {
+  name: 'dev',
+  tier: 'non-production',
+  account: { id: '111122223333', region: 'eu-west-1' },
+  tags: { 'cost-center': 'platform-dev' },
+  network: {
+    vpcCidr: '10.10.0.0/16',
+    availabilityZones: {
+      'eu-west-1a': { privateSubnetCidr: '10.10.0.0/19', publicSubnetCidr: '10.10.128.0/22' },
+      'eu-west-1b': { privateSubnetCidr: '10.10.32.0/19', publicSubnetCidr: '10.10.132.0/22' },
+    },
+    natGateways: 'single',
+    flowLogRetentionDays: 30,
+  },
+  cluster: {
+    name: 'feedops-dev',
+    kubernetesVersion: '1.33',
+    // Office egress and the VPN (documentation ranges as placeholders).
+    publicEndpointCidrs: ['198.51.100.0/24', '203.0.113.10/32'],
+    controlPlaneLogRetentionDays: 90,
+    adminRoleArns: ['arn:aws:iam::111122223333:role/platform-admin'],
+    deletionProtection: false,
+    nodeGroups: {
+      system: {
+        instanceTypes: ['t3.large'],
+        architecture: 'x86_64',
+        capacityType: 'ON_DEMAND',
+        minSize: 2,
+        maxSize: 3,
+        desiredSize: 2,
+        diskSizeGiB: 50,
+        labels: { 'feedops.io/pool': 'system' },
+      },
+      monitors: {
+        instanceTypes: ['m7i.large', 'm6i.large'],
+        architecture: 'x86_64',
+        capacityType: 'SPOT',
+        minSize: 1,
+        maxSize: 4,
+        desiredSize: 1,
+        diskSizeGiB: 50,
+        labels: { 'feedops.io/pool': 'monitors' },
+      },
+    },
+  },
+} satisfies EnvironmentConfig;

@@ -1,0 +1,49 @@
+import type { EnvironmentConfig } from './schema';
+
+/** Production: three zones, NAT per zone, private API endpoint only, on-demand nodes, deletion protection. */
+export const prod = {
+  name: 'prod',
+  tier: 'production',
+  account: { id: '111122223333', region: 'eu-west-1' },
+  tags: { 'cost-center': 'platform-prod' },
+  network: {
+    vpcCidr: '10.30.0.0/16',
+    availabilityZones: {
+      'eu-west-1a': { privateSubnetCidr: '10.30.0.0/19', publicSubnetCidr: '10.30.128.0/22' },
+      'eu-west-1b': { privateSubnetCidr: '10.30.32.0/19', publicSubnetCidr: '10.30.132.0/22' },
+      'eu-west-1c': { privateSubnetCidr: '10.30.64.0/19', publicSubnetCidr: '10.30.136.0/22' },
+    },
+    natGateways: 'one-per-az',
+    flowLogRetentionDays: 365,
+  },
+  cluster: {
+    name: 'feedops-prod',
+    kubernetesVersion: '1.33',
+    publicEndpointCidrs: [],
+    controlPlaneLogRetentionDays: 365,
+    adminRoleArns: ['arn:aws:iam::111122223333:role/platform-admin', 'arn:aws:iam::111122223333:role/platform-breakglass'],
+    deletionProtection: true,
+    nodeGroups: {
+      system: {
+        instanceTypes: ['m7i.large'],
+        architecture: 'x86_64',
+        capacityType: 'ON_DEMAND',
+        minSize: 3,
+        maxSize: 6,
+        desiredSize: 3,
+        diskSizeGiB: 50,
+        labels: { 'feedops.io/pool': 'system' },
+      },
+      monitors: {
+        instanceTypes: ['m7i.xlarge'],
+        architecture: 'x86_64',
+        capacityType: 'ON_DEMAND',
+        minSize: 3,
+        maxSize: 9,
+        desiredSize: 3,
+        diskSizeGiB: 100,
+        labels: { 'feedops.io/pool': 'monitors' },
+      },
+    },
+  },
+} satisfies EnvironmentConfig;

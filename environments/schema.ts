@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * The schema of one environment's configuration. Types come from it (`EnvironmentConfig`), so the data files
+ * are type-checked by the compiler and the same rules run again at start-up on whatever actually loaded.
+ * Cross-field rules (CIDR overlap, production requirements) live in validate.ts.
+ */
+
+/** CloudWatch Logs accepts only these retention periods (days). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const logRetentionDays = z
+  .number()
+  .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+    message: `not a CloudWatch Logs retention period (allowed: ${LOG_RETENTION_DAYS.join(', ')})`,
+  });
+
+const dnsLabel = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, { message: 'must be lower-case letters, digits and "-", 2-40 characters (allowed: e.g. "feedops-dev")' });
+
+const roleArn = z
+  .string()
+  .regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@\/-]+$/, { message: 'is not an IAM role ARN (allowed: arn:aws:iam::<12 digits>:role/<name>)' });
+
+const nodeGroupSchema = z.strictObject({
+  /** EKS node-group name; defaults to `<cluster>-<key>`. Set it to keep an existing group's name when its key changes. */
+  name: dnsLabel.optional(),
+  instanceTypes: z.array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { message: 'is not an EC2 instance type (allowed: e.g. "m7i.large")' })).min(1),
+  /** CPU architecture of the AL2023 AMI. */
+  architecture: z.enum(['x86_64', 'arm64']),
+  capacityType: z.enum(['ON_DEMAND', 'SPOT']),
+  minSize: z.number().int().min(0),
+  maxSize: z.number().int().min(1),
+  desiredSize: z.number().int().min(0),
+  /** Root volume size (GiB, gp3, encrypted). */
+  diskSizeGiB: z.number().int().min(20).max(16384),
+  labels: z.record(z.string(), z.string()).optional(),
+  taints: z
+    .array(z.strictObject({ key: z.string(), value: z.string().optional(), effect: z.enum(['NO_SCHEDULE', 'NO_EXECUTE', 'PREFER_NO_SCHEDULE']) }))
+    .optional(),
+});
+
+const availabilityZoneSchema = z.strictObject({
+  /** Subnet for nodes and pods; no route from the internet. */
+  privateSubnetCidr: z.string(),
+  /** Subnet for internet-facing load balancers and NAT gateways only. */
+  publicSubnetCidr: z.string(),
+});
+
+export const environmentSchema = z.strictObject({
+  /** Short name; prefixes every stack (`<name>-cluster`). */
+  name: z.string().regex(/^[a-z][a-z0-9]{1,11}$/, { message: 'must be 2-12 lower-case letters or digits (allowed: e.g. "dev", "prod")' }),
+  /**
+   * `production` turns on the production requirements checked in validate.ts (3 zones, private endpoint only,
+   * NAT per zone, deletion protection, at least 2 nodes per group). It is data, not a name test.
+   */
+  tier: z.enum(['production', 'non-production']),
+  account: z.strictObject({
+    id: z.string().regex(/^\d{12}$/, { message: 'must be a 12-digit AWS account ID' }),
+    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { message: 'is not an AWS region (allowed: e.g. "eu-west-1")' }),
+  }),
+  /** Extra default tags on every AWS resource (environment, stack and managed-by are always set). */
+  tags: z.record(z.string(), z.string()).optional(),
+  network: z.strictObject({
+    vpcCidr: z.string(),
+    /** Keyed by availability-zone name (e.g. `eu-west-1a`); at least 2, 3 in production. */
+    availabilityZones: z.record(z.string(), availabilityZoneSchema),
+    /** `single`: one NAT gateway for all zones (cheaper, one zone's failure cuts egress); `one-per-az`: one per zone. */
+    natGateways: z.enum(['single', 'one-per-az']),
+    flowLogRetentionDays: logRetentionDays,
+  }),
+  cluster: z.strictObject({
+    name: dnsLabel,
+    /** Kubernetes minor version, one of SUPPORTED_KUBERNETES_VERSIONS. */
+    kubernetesVersion: z.string(),
+    /** CIDRs allowed to reach the public API endpoint; empty turns the public endpoint off (required in production). */
+    publicEndpointCidrs: z.array(z.string()),
+    controlPlaneLogRetentionDays: logRetentionDays,
+    /** IAM roles granted cluster-admin through EKS access entries (besides the CI apply role). */
+    adminRoleArns: z.array(roleArn),
+    /** Terraform `prevent_destroy` on the cluster. */
+    deletionProtection: z.boolean(),
+    /** Managed node groups keyed by a logical name (lower-case, used in resource names). */
+    nodeGroups: z.record(z.string(), nodeGroupSchema),
+  }),
+});
+
+export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+export type NodeGroupConfig = z.infer<typeof nodeGroupSchema>;

@@ -1,0 +1,49 @@
+import type { EnvironmentConfig } from './schema';
+
+/** Staging: production's shape at smaller size, so changes are rehearsed on the same topology. */
+export const staging = {
+  name: 'staging',
+  tier: 'non-production',
+  account: { id: '111122223333', region: 'eu-west-1' },
+  tags: { 'cost-center': 'platform-staging' },
+  network: {
+    vpcCidr: '10.20.0.0/16',
+    availabilityZones: {
+      'eu-west-1a': { privateSubnetCidr: '10.20.0.0/19', publicSubnetCidr: '10.20.128.0/22' },
+      'eu-west-1b': { privateSubnetCidr: '10.20.32.0/19', publicSubnetCidr: '10.20.132.0/22' },
+      'eu-west-1c': { privateSubnetCidr: '10.20.64.0/19', publicSubnetCidr: '10.20.136.0/22' },
+    },
+    natGateways: 'one-per-az',
+    flowLogRetentionDays: 90,
+  },
+  cluster: {
+    name: 'feedops-staging',
+    kubernetesVersion: '1.33',
+    publicEndpointCidrs: ['203.0.113.10/32'],
+    controlPlaneLogRetentionDays: 180,
+    adminRoleArns: ['arn:aws:iam::111122223333:role/platform-admin'],
+    deletionProtection: false,
+    nodeGroups: {
+      system: {
+        instanceTypes: ['m7i.large'],
+        architecture: 'x86_64',
+        capacityType: 'ON_DEMAND',
+        minSize: 2,
+        maxSize: 4,
+        desiredSize: 2,
+        diskSizeGiB: 50,
+        labels: { 'feedops.io/pool': 'system' },
+      },
+      monitors: {
+        instanceTypes: ['m7i.large'],
+        architecture: 'x86_64',
+        capacityType: 'ON_DEMAND',
+        minSize: 2,
+        maxSize: 6,
+        desiredSize: 2,
+        diskSizeGiB: 80,
+        labels: { 'feedops.io/pool': 'monitors' },
+      },
+    },
+  },
+} satisfies EnvironmentConfig;

@@ -1,0 +1,11 @@
+// Tests are compiled by `npm run build` (one type-check for the whole project) and jest runs the JavaScript,
+// so no per-file TypeScript transform is paid on every run.
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/dist/test/**/*.test.js'],
+  testEnvironment: 'node',
+  transform: {},
+  maxWorkers: 2,
+  testTimeout: 60000,
+};
