@@ -1,0 +1,41 @@
+import { Construct } from 'constructs';
+import { AwsProvider } from '../constructs/core/aws';
+import { S3Backend, TerraformStack } from '../constructs/core/cdktf';
+import type { DeliveryConfig } from '../environments/delivery';
+import { stateKey } from './naming';
+
+export interface FeedopsStackProps {
+  readonly delivery: DeliveryConfig;
+  readonly accountId: string;
+  readonly region: string;
+  /** Default tags on every AWS resource besides stack and managed-by. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * Base of every feedops stack: its own S3 state object (encrypted with the state KMS key, S3-native locking,
+ * no DynamoDB table, no credentials) and an AWS provider pinned to its account with default tags.
+ */
+export abstract class FeedopsStack extends TerraformStack {
+  public readonly awsProvider: AwsProvider;
+
+  protected constructor(scope: Construct, name: string, props: FeedopsStackProps) {
+    super(scope, name);
+    const { delivery } = props;
+    new S3Backend(this, {
+      bucket: delivery.stateBucket,
+      key: stateKey(name),
+      region: delivery.region,
+      encrypt: true,
+      kmsKeyId: `arn:aws:kms:${delivery.region}:${delivery.accountId}:${delivery.stateKeyAlias}`,
+    });
+    // cdktf 0.21's S3Backend has no use_lockfile (Terraform 1.10+ S3-native locking).
+    this.addOverride('terraform.backend.s3.use_lockfile', true);
+
+    this.awsProvider = new AwsProvider(this, 'aws', {
+      region: props.region,
+      allowedAccountIds: [props.accountId],
+      defaultTags: [{ tags: { ...props.tags, stack: name, 'managed-by': 'feedops' } }],
+    });
+  }
+}

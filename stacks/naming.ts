@@ -1,0 +1,30 @@
+/** Names shared by stacks, workflows and people: changing one is an interface change. */
+
+/** Layers of one environment, in apply order. */
+export const ENVIRONMENT_LAYERS = ['cluster', 'platform', 'monitors'] as const;
+export type EnvironmentLayer = (typeof ENVIRONMENT_LAYERS)[number];
+
+export const BOOTSTRAP_STACK_NAME = 'bootstrap';
+
+export function stackName(environment: string, layer: EnvironmentLayer): string {
+  return `${environment}-${layer}`;
+}
+
+/** The role CI assumes (GitHub OIDC) to plan an environment's stacks in pull requests: read-only. */
+export function planRoleName(environment: string): string {
+  return `feedops-${environment}-plan`;
+}
+
+/** The role CI assumes (GitHub OIDC, GitHub environment `<env>`) to apply an environment's stacks. */
+export function applyRoleName(environment: string): string {
+  return `feedops-${environment}-apply`;
+}
+
+export function roleArn(accountId: string, roleName: string): string {
+  return `arn:aws:iam::${accountId}:role/${roleName}`;
+}
+
+/** State object of a stack in the state bucket: one key per stack. */
+export function stateKey(stack: string): string {
+  return `feedops/${stack}/terraform.tfstate`;
+}
