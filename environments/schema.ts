@@ -23,7 +23,7 @@ const dnsLabel = z
 
 const roleArn = z
   .string()
-  .regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@\/-]+$/, { message: 'is not an IAM role ARN (allowed: arn:aws:iam::<12 digits>:role/<name>)' });
+  .regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, { message: 'is not an IAM role ARN (allowed: arn:aws:iam::<12 digits>:role/<name>)' });
 
 const nodeGroupSchema = z.strictObject({
   /** EKS node-group name; defaults to `<cluster>-<key>`. Set it to keep an existing group's name when its key changes. */

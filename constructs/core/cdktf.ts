@@ -9,6 +9,7 @@ export {
   TerraformOutput,
   TerraformResource,
   TerraformStack,
+  Testing,
   Token,
 } from 'cdktf';
 export type { ITerraformDependable, S3BackendConfig, TerraformMetaArguments } from 'cdktf';

@@ -1,0 +1,51 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// Runs the compiled app (dist/main.js) as `npm run synth` does, with one environment file replaced by a broken one.
+const projectRoot = path.resolve(__dirname, '../../..');
+const distRoot = path.join(projectRoot, 'dist');
+
+function runApp(breakProd?: (source: string) => string) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-cli-'));
+  try {
+    fs.cpSync(distRoot, path.join(work, 'dist'), { recursive: true, filter: (src) => !src.includes(`${path.sep}test${path.sep}`) });
+    if (breakProd) {
+      const prodFile = path.join(work, 'dist', 'environments', 'prod.js');
+      fs.writeFileSync(prodFile, breakProd(fs.readFileSync(prodFile, 'utf8')));
+    }
+    const result = spawnSync(process.execPath, [path.join(work, 'dist', 'main.js')], {
+      cwd: work,
+      encoding: 'utf8',
+      env: withoutOutdir({ ...process.env, NODE_PATH: path.join(projectRoot, 'node_modules') }),
+    });
+    const wroteOutput = fs.existsSync(path.join(work, 'cdktf.out'));
+    const stacks = wroteOutput ? fs.readdirSync(path.join(work, 'cdktf.out', 'stacks')) : [];
+    return { status: result.status, stderr: result.stderr, wroteOutput, stacks };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The app must write to its working directory's cdktf.out, not wherever the calling shell points. */
+function withoutOutdir(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest.CDKTF_OUTDIR;
+  return rest;
+}
+
+test('a valid configuration writes every cluster stack', () => {
+  const run = runApp();
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(run.stacks).toEqual(expect.arrayContaining(['dev-cluster', 'staging-cluster', 'prod-cluster']));
+});
+
+test('fails when an environment file is broken: exits non-zero, names the field path, writes no stack output', () => {
+  const run = runApp((source) => source.replace("publicEndpointCidrs: []", "publicEndpointCidrs: ['0.0.0.0/0']").replace("vpcCidr: '10.30.0.0/16'", "vpcCidr: '10.30.0.0/33'"));
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain('prod: cluster.publicEndpointCidrs[0]: "0.0.0.0/0" opens the Kubernetes API to the whole internet');
+  expect(run.stderr).toContain('prod: network.vpcCidr:');
+  expect(run.wroteOutput).toBe(false);
+});

@@ -1,0 +1,162 @@
+import { delivery, ENVIRONMENTS } from '../../environments';
+import { EnvironmentConfigError, validateEnvironments } from '../../environments/validate';
+
+/** A deep copy of the registered environments with one change applied. */
+function withChange(change: (envs: Record<string, any>) => void): Record<string, any> {
+  const copy = structuredClone(ENVIRONMENTS) as Record<string, any>;
+  change(copy);
+  return copy;
+}
+
+function problemsOf(environments: Record<string, unknown>, deliveryConfig: unknown = delivery): string[] {
+  try {
+    validateEnvironments(environments, deliveryConfig);
+  } catch (error) {
+    if (error instanceof EnvironmentConfigError) return error.message.split('\n').slice(1);
+    throw error;
+  }
+  return [];
+}
+
+test('the registered environments are valid', () => {
+  const config = validateEnvironments(ENVIRONMENTS, delivery);
+  expect(config.environments.map((env) => env.name)).toEqual(['dev', 'staging', 'prod']);
+});
+
+test('fails when a CIDR is malformed', () => {
+  const problems = problemsOf(withChange((e) => (e.dev.network.vpcCidr = '10.10.0.0/33')));
+  expect(problems).toContainEqual(expect.stringMatching(/^dev: network\.vpcCidr: .*prefix length above 32.*\(allowed: /));
+});
+
+test('fails when a CIDR has host bits set, suggesting the network address', () => {
+  const problems = problemsOf(withChange((e) => (e.dev.network.availabilityZones['eu-west-1a'].privateSubnetCidr = '10.10.1.0/19')));
+  expect(problems).toContainEqual(expect.stringContaining('dev: network.availabilityZones.eu-west-1a.privateSubnetCidr: "10.10.1.0/19" has host bits set (did you mean 10.10.0.0/19?)'));
+});
+
+test('fails when subnets overlap', () => {
+  const problems = problemsOf(withChange((e) => (e.staging.network.availabilityZones['eu-west-1b'].privateSubnetCidr = '10.20.16.0/20')));
+  expect(problems).toContainEqual(
+    'staging: network.availabilityZones.eu-west-1b.privateSubnetCidr: "10.20.16.0/20" overlaps network.availabilityZones.eu-west-1a.privateSubnetCidr "10.20.0.0/19" (allowed: non-overlapping subnets)',
+  );
+});
+
+test('fails when a subnet is outside the VPC', () => {
+  const problems = problemsOf(withChange((e) => (e.dev.network.availabilityZones['eu-west-1b'].publicSubnetCidr = '10.99.0.0/22')));
+  expect(problems).toContainEqual(expect.stringMatching(/^dev: network\.availabilityZones\.eu-west-1b\.publicSubnetCidr: "10\.99\.0\.0\/22" is outside the VPC \(allowed: a subnet of 10\.10\.0\.0\/16\)$/));
+});
+
+test('fails when the Kubernetes version is unknown, listing the supported ones', () => {
+  const problems = problemsOf(withChange((e) => (e.prod.cluster.kubernetesVersion = '1.21')));
+  expect(problems).toContainEqual(expect.stringMatching(/^prod: cluster\.kubernetesVersion: "1\.21" is not supported \(allowed: 1\.\d+/));
+});
+
+test('fails when production has fewer than 3 availability zones', () => {
+  const problems = problemsOf(withChange((e) => delete e.prod.network.availabilityZones['eu-west-1c']));
+  expect(problems).toContainEqual('prod: network.availabilityZones: 2 zones for a production environment (allowed: at least 3)');
+});
+
+test('fails when any environment has a single availability zone', () => {
+  const problems = problemsOf(withChange((e) => delete e.dev.network.availabilityZones['eu-west-1b']));
+  expect(problems).toContainEqual('dev: network.availabilityZones: 1 zone for a non-production environment (allowed: at least 2)');
+});
+
+test('fails when a zone is not in the region', () => {
+  const problems = problemsOf(
+    withChange((e) => {
+      e.dev.network.availabilityZones['us-east-1a'] = e.dev.network.availabilityZones['eu-west-1b'];
+      delete e.dev.network.availabilityZones['eu-west-1b'];
+    }),
+  );
+  expect(problems).toContainEqual(expect.stringMatching(/^dev: network\.availabilityZones\.us-east-1a: "us-east-1a" is not a zone of region eu-west-1/));
+});
+
+test('fails when a node group has min nodes above max', () => {
+  const problems = problemsOf(withChange((e) => (e.staging.cluster.nodeGroups.monitors.minSize = 7)));
+  expect(problems).toContainEqual('staging: cluster.nodeGroups.monitors.minSize: 7 is greater than maxSize 6 (allowed: minSize <= desiredSize <= maxSize)');
+});
+
+test('fails when a production node group has fewer than 2 nodes', () => {
+  const problems = problemsOf(withChange((e) => Object.assign(e.prod.cluster.nodeGroups.system, { minSize: 1, desiredSize: 1 })));
+  expect(problems).toContainEqual('prod: cluster.nodeGroups.system.minSize: 1 in production (allowed: at least 2)');
+});
+
+test('fails when production has a public endpoint CIDR of 0.0.0.0/0', () => {
+  const problems = problemsOf(withChange((e) => (e.prod.cluster.publicEndpointCidrs = ['0.0.0.0/0'])));
+  expect(problems).toContainEqual('prod: cluster.publicEndpointCidrs[0]: "0.0.0.0/0" opens the Kubernetes API to the whole internet (allowed: specific office or VPN CIDRs)');
+  expect(problems).toContainEqual(expect.stringMatching(/^prod: cluster\.publicEndpointCidrs: \["0\.0\.0\.0\/0"\] in production \(allowed: \[\]/));
+});
+
+test('fails when production has any public endpoint CIDR', () => {
+  const problems = problemsOf(withChange((e) => (e.prod.cluster.publicEndpointCidrs = ['203.0.113.10/32'])));
+  expect(problems).toContainEqual(expect.stringMatching(/^prod: cluster\.publicEndpointCidrs: .* in production/));
+});
+
+test('fails when a non-production environment opens the endpoint to ::/0', () => {
+  const problems = problemsOf(withChange((e) => (e.dev.cluster.publicEndpointCidrs = ['::/0'])));
+  expect(problems).toContainEqual(expect.stringMatching(/^dev: cluster\.publicEndpointCidrs\[0\]: "::\/0" opens the Kubernetes API/));
+});
+
+test('fails when two node groups resolve to the same node-group name', () => {
+  const problems = problemsOf(withChange((e) => (e.dev.cluster.nodeGroups.monitors.name = 'feedops-dev-system')));
+  expect(problems).toContainEqual(
+    'dev: cluster.nodeGroups.monitors.name: node-group name "feedops-dev-system" is also used by cluster.nodeGroups.system (allowed: unique names)',
+  );
+});
+
+test('fails when a field name has a typo, listing the allowed fields', () => {
+  const problems = problemsOf(
+    withChange((e) => {
+      e.dev.cluster.kubernetesVerison = e.dev.cluster.kubernetesVersion;
+      delete e.dev.cluster.kubernetesVersion;
+    }),
+  );
+  expect(problems).toContainEqual(expect.stringMatching(/^dev: cluster\.kubernetesVerison: unknown field \(allowed: name, kubernetesVersion, /));
+  expect(problems).toContainEqual('dev: cluster.kubernetesVersion: is missing (allowed: string)');
+});
+
+test('a typo does not hide the other problems of the same environment', () => {
+  const problems = problemsOf(
+    withChange((e) => {
+      e.dev.network.natGateway = 'single';
+      e.dev.cluster.nodeGroups.system.minSize = 9;
+    }),
+  );
+  expect(problems).toContainEqual(expect.stringMatching(/^dev: network\.natGateway: unknown field/));
+  expect(problems).toContainEqual(expect.stringMatching(/^dev: cluster\.nodeGroups\.system\.minSize: 9 is greater than maxSize/));
+});
+
+test('fails when an enum value is unknown, listing the allowed values', () => {
+  const problems = problemsOf(withChange((e) => (e.dev.network.natGateways = 'two')));
+  expect(problems).toContainEqual('dev: network.natGateways: "two" (allowed: "single", "one-per-az")');
+});
+
+test('fails when a log retention is not a CloudWatch period', () => {
+  const problems = problemsOf(withChange((e) => (e.dev.cluster.controlPlaneLogRetentionDays = 100)));
+  expect(problems).toContainEqual(expect.stringMatching(/^dev: cluster\.controlPlaneLogRetentionDays: number 100 not a CloudWatch Logs retention period \(allowed: 1, 3, 5/));
+});
+
+test('fails when production has one NAT gateway or no deletion protection', () => {
+  const problems = problemsOf(withChange((e) => Object.assign(e.prod.network, { natGateways: 'single' }) && Object.assign(e.prod.cluster, { deletionProtection: false })));
+  expect(problems).toContainEqual(expect.stringMatching(/^prod: network\.natGateways: "single" in production .*\(allowed: "one-per-az"\)$/));
+  expect(problems).toContainEqual('prod: cluster.deletionProtection: false in production (allowed: true)');
+});
+
+test('fails when an environment lives outside the delivery account', () => {
+  const problems = problemsOf(withChange((e) => (e.staging.account.id = '999999999999')));
+  expect(problems).toContainEqual(expect.stringMatching(/^staging: account\.id: "999999999999" differs from the delivery account/));
+});
+
+test('fails when the delivery settings are invalid', () => {
+  const problems = problemsOf(ENVIRONMENTS, { ...delivery, githubRepository: 'no-slash' });
+  expect(problems).toContainEqual(expect.stringMatching(/^delivery: githubRepository: "no-slash" must be "<org>\/<repo>"/));
+});
+
+test('lists the problems of every environment in one error', () => {
+  const problems = problemsOf(
+    withChange((e) => {
+      e.dev.network.vpcCidr = 'not-a-cidr';
+      e.prod.cluster.kubernetesVersion = '1.0';
+    }),
+  );
+  expect(problems.map((line) => line.split(':')[0]).sort()).toEqual(['dev', 'prod']);
+});

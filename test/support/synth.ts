@@ -1,0 +1,78 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Construct } from 'constructs';
+import { App, TerraformStack, Testing } from '../../constructs/core/cdktf';
+import { buildApp } from '../../stacks/app';
+
+/** The parts of a synthesized cdk.tf.json the tests read. */
+export interface TerraformJson {
+  terraform: { backend?: Record<string, Record<string, unknown>>; required_providers?: Record<string, unknown> };
+  provider?: Record<string, Array<Record<string, unknown>>>;
+  resource?: Record<string, Record<string, Record<string, any>>>;
+  data?: Record<string, Record<string, Record<string, any>>>;
+  output?: Record<string, { value: unknown }>;
+}
+
+export interface Resource {
+  readonly type: string;
+  readonly name: string;
+  /** `type.name`, as Terraform addresses it. */
+  readonly address: string;
+  readonly config: Record<string, any>;
+}
+
+let appStacks: Record<string, TerraformJson> | undefined;
+
+/** Every stack of the real app (all environments), synthesized once per test process. */
+export function synthesizedStacks(): Record<string, TerraformJson> {
+  if (!appStacks) {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-synth-'));
+    try {
+      buildApp({ outdir }).app.synth();
+      appStacks = readStacks(outdir);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  }
+  return appStacks;
+}
+
+export function readStacks(outdir: string): Record<string, TerraformJson> {
+  const stacks: Record<string, TerraformJson> = {};
+  for (const name of fs.readdirSync(path.join(outdir, 'stacks'))) {
+    stacks[name] = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
+  }
+  return stacks;
+}
+
+export function resources(tf: TerraformJson, type?: string): Resource[] {
+  return Object.entries(tf.resource ?? {})
+    .filter(([resourceType]) => type === undefined || resourceType === type)
+    .flatMap(([resourceType, byName]) =>
+      Object.entries(byName).map(([name, config]) => ({ type: resourceType, name, address: `${resourceType}.${name}`, config })),
+    );
+}
+
+/** Synthesizes one construct tree in a throw-away stack: `build` adds constructs to the stack. */
+export function synthConstruct(build: (scope: Construct) => void): TerraformJson {
+  const app = Testing.app();
+  const stack = new TerraformStack(app as App, 'test');
+  build(stack);
+  return JSON.parse(Testing.synth(stack)) as TerraformJson;
+}
+
+/** Parses a JSON policy string, failing with the resource address when it is not JSON. */
+export function parsePolicy(resource: Resource, field: string): { Statement: Array<Record<string, any>> } {
+  const text = resource.config[field];
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${resource.address}.${field} is not a JSON policy built with JSON.stringify: ${String(text).slice(0, 80)}`);
+  }
+}
+
+export function asArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
