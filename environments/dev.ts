@@ -46,4 +46,29 @@ export const dev = {
       },
     },
   },
+  monitoring: {
+    prometheus: { replicas: 1, retention: '7d', storageGiB: 20 },
+    alertmanager: { replicas: 1, storageGiB: 5 },
+    blackboxExporter: { replicas: 1 },
+  },
+  alerting: {
+    runbookBaseUrl: 'https://github.com/example-org/feedops/blob/main/docs/runbooks',
+    slackReceivers: {
+      'feeds-critical': { channel: '#dev-feeds-critical' },
+      'feeds-alerts': { channel: '#dev-feeds-alerts' },
+      'platform-critical': { channel: '#dev-platform-critical' },
+      'platform-alerts': { channel: '#dev-platform-alerts' },
+      'monitoring-info': { channel: '#dev-monitoring-info' },
+    },
+    routing: {
+      bySeverity: { critical: 'platform-critical', warning: 'platform-alerts', info: 'monitoring-info' },
+      byTeam: {
+        feeds: { critical: 'feeds-critical', warning: 'feeds-alerts' },
+        platform: { critical: 'platform-critical', warning: 'platform-alerts' },
+      },
+      defaultReceiver: 'platform-alerts',
+    },
+    // Opsgenie heartbeat: the URL names the heartbeat; the API key (GenieKey) comes from Secrets Manager.
+    heartbeat: { url: 'https://api.eu.opsgenie.com/v2/heartbeats/feedops-dev/ping', authorizationType: 'GenieKey' },
+  },
 } satisfies EnvironmentConfig;

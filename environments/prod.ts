@@ -46,4 +46,29 @@ export const prod = {
       },
     },
   },
+  monitoring: {
+    prometheus: { replicas: 2, retention: '30d', storageGiB: 200 },
+    alertmanager: { replicas: 3, storageGiB: 5 },
+    blackboxExporter: { replicas: 2 },
+  },
+  alerting: {
+    runbookBaseUrl: 'https://github.com/example-org/feedops/blob/main/docs/runbooks',
+    slackReceivers: {
+      'feeds-critical': { channel: '#feeds-critical' },
+      'feeds-alerts': { channel: '#feeds-alerts' },
+      'platform-critical': { channel: '#platform-critical' },
+      'platform-alerts': { channel: '#platform-alerts' },
+      'monitoring-info': { channel: '#monitoring-info' },
+    },
+    routing: {
+      bySeverity: { critical: 'platform-critical', warning: 'platform-alerts', info: 'monitoring-info' },
+      byTeam: {
+        feeds: { critical: 'feeds-critical', warning: 'feeds-alerts' },
+        platform: { critical: 'platform-critical', warning: 'platform-alerts' },
+      },
+      defaultReceiver: 'platform-alerts',
+    },
+    // Opsgenie heartbeat: the URL names the heartbeat; the API key (GenieKey) comes from Secrets Manager.
+    heartbeat: { url: 'https://api.eu.opsgenie.com/v2/heartbeats/feedops-prod/ping', authorizationType: 'GenieKey' },
+  },
 } satisfies EnvironmentConfig;

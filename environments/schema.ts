@@ -50,6 +50,51 @@ const availabilityZoneSchema = z.strictObject({
   publicSubnetCidr: z.string(),
 });
 
+const quantity = (what: string, example: string) =>
+  z.string().regex(/^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti)?$/, { message: `is not a Kubernetes ${what} quantity (allowed: e.g. "${example}")` });
+const resourcesSchema = z.strictObject({
+  requests: z.strictObject({ cpu: quantity('CPU', '500m'), memory: quantity('memory', '2Gi') }),
+  limits: z.strictObject({ cpu: quantity('CPU', '2'), memory: quantity('memory', '4Gi') }),
+});
+
+const receiverName = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, { message: 'must be lower-case letters, digits and "-" (allowed: e.g. "feeds-critical")' });
+const severityReceivers = z.strictObject({ critical: receiverName, warning: receiverName, info: receiverName });
+
+const monitoringSchema = z.strictObject({
+  prometheus: z.strictObject({
+    replicas: z.number().int().min(1),
+    /** How long samples are kept, a Prometheus duration. */
+    retention: z.string().regex(/^\d+(h|d|w|y)$/, { message: 'is not a retention period (allowed: e.g. "15d", "8w")' }),
+    /** Volume per replica (GiB); retentionSize is 80% of it. */
+    storageGiB: z.number().int().min(10),
+    resources: resourcesSchema.optional(),
+  }),
+  alertmanager: z.strictObject({
+    replicas: z.number().int().min(1),
+    storageGiB: z.number().int().min(1),
+    resources: resourcesSchema.optional(),
+  }),
+  blackboxExporter: z.strictObject({ replicas: z.number().int().min(1) }),
+});
+
+const alertingSchema = z.strictObject({
+  /** Runbook pages live at `<runbookBaseUrl>/<AlertName>.md`. */
+  runbookBaseUrl: z.string().regex(/^https:\/\/[^\s]+[^/]$/, { message: 'must be an https URL without a trailing "/"' }),
+  /** Slack receivers keyed by receiver name; each webhook URL is a key of the Slack secret in Secrets Manager. */
+  slackReceivers: z.record(receiverName, z.strictObject({ channel: z.string().regex(/^#[a-z0-9][a-z0-9._-]{0,79}$/, { message: 'is not a Slack channel (allowed: e.g. "#feeds-critical")' }) })),
+  routing: z.strictObject({
+    bySeverity: severityReceivers,
+    /** Receivers per `team` label; missing severities fall back to bySeverity. */
+    byTeam: z.record(z.string(), severityReceivers.partial()).optional(),
+    defaultReceiver: receiverName.optional(),
+  }),
+  /** Dead-man's switch pinged while Watchdog fires; the URL holds no secret, the credential comes from Secrets Manager. */
+  heartbeat: z.strictObject({
+    url: z.string().regex(/^https:\/\/[^\s]+$/, { message: 'must be an https URL' }),
+    authorizationType: z.string().optional(),
+  }),
+});
+
 export const environmentSchema = z.strictObject({
   /** Short name; prefixes every stack (`<name>-cluster`). */
   name: z.string().regex(/^[a-z][a-z0-9]{1,11}$/, { message: 'must be 2-12 lower-case letters or digits (allowed: e.g. "dev", "prod")' }),
@@ -86,7 +131,13 @@ export const environmentSchema = z.strictObject({
     /** Managed node groups keyed by a logical name (lower-case, used in resource names). */
     nodeGroups: z.record(z.string(), nodeGroupSchema),
   }),
+  /** Sizing of the monitoring stack (kube-prometheus-stack, blackbox exporter). */
+  monitoring: monitoringSchema,
+  /** Who gets which alert, and where runbooks live. */
+  alerting: alertingSchema,
 });
 
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 export type NodeGroupConfig = z.infer<typeof nodeGroupSchema>;
+export type MonitoringConfig = z.infer<typeof monitoringSchema>;
+export type AlertingConfig = z.infer<typeof alertingSchema>;

@@ -46,4 +46,29 @@ export const staging = {
       },
     },
   },
+  monitoring: {
+    prometheus: { replicas: 2, retention: '15d', storageGiB: 50 },
+    alertmanager: { replicas: 2, storageGiB: 5 },
+    blackboxExporter: { replicas: 1 },
+  },
+  alerting: {
+    runbookBaseUrl: 'https://github.com/example-org/feedops/blob/main/docs/runbooks',
+    slackReceivers: {
+      'feeds-critical': { channel: '#staging-feeds-critical' },
+      'feeds-alerts': { channel: '#staging-feeds-alerts' },
+      'platform-critical': { channel: '#staging-platform-critical' },
+      'platform-alerts': { channel: '#staging-platform-alerts' },
+      'monitoring-info': { channel: '#staging-monitoring-info' },
+    },
+    routing: {
+      bySeverity: { critical: 'platform-critical', warning: 'platform-alerts', info: 'monitoring-info' },
+      byTeam: {
+        feeds: { critical: 'feeds-critical', warning: 'feeds-alerts' },
+        platform: { critical: 'platform-critical', warning: 'platform-alerts' },
+      },
+      defaultReceiver: 'platform-alerts',
+    },
+    // Opsgenie heartbeat: the URL names the heartbeat; the API key (GenieKey) comes from Secrets Manager.
+    heartbeat: { url: 'https://api.eu.opsgenie.com/v2/heartbeats/feedops-staging/ping', authorizationType: 'GenieKey' },
+  },
 } satisfies EnvironmentConfig;

@@ -96,6 +96,7 @@ export function validateEnvironment(
   }
   checkNetwork(data, add);
   checkCluster(data, add);
+  checkMonitoring(data, add);
   return problems.length > 0 ? { problems } : { config: data, problems };
 }
 
@@ -196,6 +197,34 @@ function checkCluster(env: EnvironmentConfig, add: AddProblem): void {
       namesSeen.set(name, key);
     }
   }
+}
+
+/** Production monitoring must survive a node or a zone going away (CHECKS.md 22). */
+export const MIN_PRODUCTION_PROMETHEUS_REPLICAS = 2;
+export const MIN_PRODUCTION_ALERTMANAGER_REPLICAS = 3;
+
+function checkMonitoring(env: EnvironmentConfig, add: AddProblem): void {
+  const { monitoring, alerting } = env;
+  if (env.tier === 'production') {
+    if (monitoring.prometheus.replicas < MIN_PRODUCTION_PROMETHEUS_REPLICAS) {
+      add('monitoring.prometheus.replicas', `${monitoring.prometheus.replicas} in production (allowed: at least ${MIN_PRODUCTION_PROMETHEUS_REPLICAS})`);
+    }
+    if (monitoring.alertmanager.replicas < MIN_PRODUCTION_ALERTMANAGER_REPLICAS) {
+      add('monitoring.alertmanager.replicas', `${monitoring.alertmanager.replicas} in production (allowed: at least ${MIN_PRODUCTION_ALERTMANAGER_REPLICAS})`);
+    }
+  }
+  const receivers = Object.keys(alerting.slackReceivers);
+  const checkReceiver = (path: string, name: string | undefined) => {
+    if (name !== undefined && !receivers.includes(name)) {
+      add(path, `receiver "${name}" is not declared in alerting.slackReceivers (allowed: ${receivers.join(', ') || 'none declared'})`);
+    }
+  };
+  for (const [severity, name] of Object.entries(alerting.routing.bySeverity)) checkReceiver(`alerting.routing.bySeverity.${severity}`, name);
+  for (const [team, byTeam] of Object.entries(alerting.routing.byTeam ?? {})) {
+    if (Object.keys(byTeam).length === 0) add(`alerting.routing.byTeam.${team}`, 'a team with no channel (allowed: at least one of critical, warning, info)');
+    for (const [severity, name] of Object.entries(byTeam)) checkReceiver(`alerting.routing.byTeam.${team}.${severity}`, name);
+  }
+  checkReceiver('alerting.routing.defaultReceiver', alerting.routing.defaultReceiver);
 }
 
 /** The EKS node-group name of a group: its explicit name, else `<cluster>-<key>`. */

@@ -160,3 +160,19 @@ test('lists the problems of every environment in one error', () => {
   );
   expect(problems.map((line) => line.split(':')[0]).sort()).toEqual(['dev', 'prod']);
 });
+
+test('fails when production monitoring is not highly available', () => {
+  const problems = problemsOf(withChange((e) => Object.assign(e.prod.monitoring, { prometheus: { ...e.prod.monitoring.prometheus, replicas: 1 }, alertmanager: { ...e.prod.monitoring.alertmanager, replicas: 2 } })));
+  expect(problems).toContainEqual('prod: monitoring.prometheus.replicas: 1 in production (allowed: at least 2)');
+  expect(problems).toContainEqual('prod: monitoring.alertmanager.replicas: 2 in production (allowed: at least 3)');
+});
+
+test('fails when a route names an undeclared Slack receiver', () => {
+  const problems = problemsOf(withChange((e) => (e.dev.alerting.routing.byTeam.feeds.critical = 'feeds-pager')));
+  expect(problems).toContainEqual(expect.stringMatching(/^dev: alerting\.routing\.byTeam\.feeds\.critical: receiver "feeds-pager" is not declared in alerting\.slackReceivers \(allowed: feeds-critical, /));
+});
+
+test('fails when a team has no channel', () => {
+  const problems = problemsOf(withChange((e) => (e.staging.alerting.routing.byTeam.payments = {})));
+  expect(problems).toContainEqual('staging: alerting.routing.byTeam.payments: a team with no channel (allowed: at least one of critical, warning, info)');
+});

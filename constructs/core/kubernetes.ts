@@ -1,0 +1,6 @@
+// The only module that imports `@cdktf/provider-kubernetes`, by deep path (see aws.ts for why).
+export { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+export { Manifest as KubernetesManifest } from '@cdktf/provider-kubernetes/lib/manifest';
+export { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+export { StorageClassV1 } from '@cdktf/provider-kubernetes/lib/storage-class-v1';
+export { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
