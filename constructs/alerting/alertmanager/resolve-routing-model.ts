@@ -61,7 +61,7 @@ const TIME_ZONE_PATTERN = /^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/;
 
 /** Applies defaults and checks the model; throws an Error naming the field, the bad value and what is allowed. */
 export function resolveRoutingModel(model: AlertRoutingModel): ResolvedRoutingModel {
-  const fail = failureFor(model);
+  const fail: Fail = failureFor(model);
 
   if (typeof model.environment !== 'string' || !LABEL_VALUE_PATTERN.test(model.environment)) {
     fail('environment', model.environment, LABEL_VALUE_RULE);
