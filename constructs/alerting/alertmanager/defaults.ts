@@ -1,0 +1,31 @@
+import { Duration } from '../../core/duration';
+import { FX_MARKET_CLOSURE, US_EQUITY_MARKET_CLOSURE } from './market-hours';
+import type { MarketClosure, RouteTiming } from './routing-model';
+import type { Severity } from './severity';
+
+/** Where kube-prometheus-stack mounts `alertmanager.alertmanagerSpec.secrets`: `<directory>/<secretName>/<key>`. */
+export const ALERTMANAGER_SECRETS_DIRECTORY = '/etc/alertmanager/secrets';
+
+/** One secret holds every channel's incoming-webhook URL, one key per receiver name. */
+export const DEFAULT_SLACK_WEBHOOK_SECRET_NAME = 'alertmanager-slack-webhooks';
+
+export const DEFAULT_HEARTBEAT_RECEIVER_NAME = 'heartbeat';
+export const DEFAULT_HEARTBEAT_INTERVAL = Duration.minutes(1);
+export const DEFAULT_HEARTBEAT_AUTHORIZATION_TYPE = 'Bearer';
+
+export const DEFAULT_GROUP_BY: readonly string[] = ['alertname', 'environment', 'team', 'symbol'];
+
+/** `symbol` keeps one feed's critical alert from hiding another feed's warning; it counts as equal when absent on both. */
+export const DEFAULT_INHIBIT_EQUAL: readonly string[] = ['alertname', 'environment', 'symbol'];
+
+export const DEFAULT_MARKET_CLOSURES: Readonly<Record<string, MarketClosure>> = {
+  equity: US_EQUITY_MARKET_CLOSURE,
+  fx: FX_MARKET_CLOSURE,
+};
+
+/** Critical pages quickly and repeats hourly; warning and info are batched and repeat rarely. */
+export const DEFAULT_ROUTE_TIMING: Readonly<Record<Severity, RouteTiming>> = {
+  critical: { groupWait: Duration.seconds(10), groupInterval: Duration.minutes(1), repeatInterval: Duration.hours(1) },
+  warning: { groupWait: Duration.seconds(30), groupInterval: Duration.minutes(5), repeatInterval: Duration.hours(4) },
+  info: { groupWait: Duration.minutes(1), groupInterval: Duration.minutes(15), repeatInterval: Duration.hours(24) },
+};

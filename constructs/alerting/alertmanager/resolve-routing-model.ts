@@ -1,0 +1,271 @@
+import { Duration } from '../../core/duration';
+import {
+  ALERTMANAGER_SECRETS_DIRECTORY,
+  DEFAULT_GROUP_BY,
+  DEFAULT_HEARTBEAT_AUTHORIZATION_TYPE,
+  DEFAULT_HEARTBEAT_INTERVAL,
+  DEFAULT_HEARTBEAT_RECEIVER_NAME,
+  DEFAULT_INHIBIT_EQUAL,
+  DEFAULT_MARKET_CLOSURES,
+  DEFAULT_ROUTE_TIMING,
+} from './defaults';
+import type { AlertRoutingModel, MarketClosure, RouteTiming, SecretKeyReference, TimeIntervalSpec } from './routing-model';
+import { slackWebhookReference } from './secret-files';
+import { SEVERITIES, Severity } from './severity';
+import { TIMING_LIMITS } from './timing-limits';
+
+/** The model with every default applied, after validation. */
+export interface ResolvedRoutingModel {
+  readonly environment: string;
+  readonly slackReceivers: readonly ResolvedSlackReceiver[];
+  readonly bySeverity: Readonly<Record<Severity, string>>;
+  /** Team routes in a stable order: team name, then severity. */
+  readonly teamRoutes: readonly { readonly team: string; readonly severity: Severity; readonly receiver: string }[];
+  readonly defaultReceiver: string;
+  readonly heartbeat: {
+    readonly receiverName: string;
+    readonly url: string;
+    readonly interval: Duration;
+    readonly authorization?: { readonly type: string; readonly credentials: SecretKeyReference };
+  };
+  readonly marketClosures: readonly { readonly assetType: string; readonly closed: readonly TimeIntervalSpec[] }[];
+  readonly timing: Readonly<Record<Severity, RouteTiming>>;
+  readonly groupBy: readonly string[];
+  readonly inhibitEqual: readonly string[];
+  readonly secretsDirectory: string;
+}
+
+export interface ResolvedSlackReceiver {
+  readonly name: string;
+  readonly channel: string;
+  readonly webhookUrl: SecretKeyReference;
+}
+
+const REQUIRED_GROUPING_LABELS = ['alertname', 'environment'] as const;
+
+const NAME_PATTERN = /^[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+const NAME_RULE = 'lower-case letters, digits and "-", 2-63 characters, starting with a letter';
+/** Label values used in matchers: kept to a simple alphabet so they never need escaping. */
+const LABEL_VALUE_PATTERN = /^[a-z][a-z0-9_-]{0,62}$/;
+const LABEL_VALUE_RULE = 'lower-case letters, digits, "_" and "-", starting with a letter, at most 63 characters';
+const LABEL_NAME_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** Slack channel names: lower-case letters, digits, "-" and "_", at most 80 characters. */
+const SLACK_CHANNEL_PATTERN = /^#[a-z0-9][a-z0-9_-]{0,79}$/;
+const SECRET_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const SECRET_KEY_PATTERN = /^[-._a-zA-Z0-9]{1,253}$/;
+const AUTHORIZATION_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+const TIME_OF_DAY_PATTERN = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const TIME_ZONE_PATTERN = /^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/;
+
+/** Applies defaults and checks the model; throws an Error naming the field, the bad value and what is allowed. */
+export function resolveRoutingModel(model: AlertRoutingModel): ResolvedRoutingModel {
+  const fail: Fail = failureFor(model);
+
+  if (typeof model.environment !== 'string' || !LABEL_VALUE_PATTERN.test(model.environment)) {
+    fail('environment', model.environment, LABEL_VALUE_RULE);
+  }
+
+  const slackReceivers = resolveSlackReceivers(model, fail);
+  const heartbeat = resolveHeartbeat(model, fail);
+  const receiverNames = slackReceivers.map((receiver) => receiver.name);
+  if (receiverNames.includes(heartbeat.receiverName)) {
+    fail(
+      'heartbeat.receiverName',
+      heartbeat.receiverName,
+      `a receiver name not used in slackReceivers (duplicate receiver name; taken: ${receiverNames.join(', ')})`,
+    );
+  }
+
+  const checkReceiver = (field: string, name: unknown): string => {
+    if (typeof name !== 'string' || !receiverNames.includes(name)) {
+      fail(field, name, `one of the slackReceivers: ${receiverNames.join(', ')} (unknown receiver)`);
+    }
+    return name as string;
+  };
+
+  const bySeverity = Object.fromEntries(
+    SEVERITIES.map((severity) => [severity, checkReceiver(`routing.bySeverity.${severity}`, model.routing?.bySeverity?.[severity])]),
+  ) as Record<Severity, string>;
+
+  const teamRoutes: { team: string; severity: Severity; receiver: string }[] = [];
+  for (const [team, receivers] of Object.entries(model.routing.byTeam ?? {})) {
+    if (!LABEL_VALUE_PATTERN.test(team)) fail(`routing.byTeam.${team}`, team, `a team label value: ${LABEL_VALUE_RULE}`);
+    for (const key of Object.keys(receivers ?? {})) {
+      if (!(SEVERITIES as readonly string[]).includes(key)) fail(`routing.byTeam.${team}.${key}`, key, `a severity: ${SEVERITIES.join(', ')}`);
+    }
+    const given = SEVERITIES.filter((severity) => receivers?.[severity] !== undefined);
+    if (given.length === 0) {
+      fail(`routing.byTeam.${team}`, receivers, `at least one of ${SEVERITIES.join(', ')} naming a receiver (team has no channel)`);
+    }
+    for (const severity of given) {
+      teamRoutes.push({ team, severity, receiver: checkReceiver(`routing.byTeam.${team}.${severity}`, receivers[severity]) });
+    }
+  }
+  teamRoutes.sort((a, b) => a.team.localeCompare(b.team) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+
+  const defaultReceiver = checkReceiver('routing.defaultReceiver', model.routing.defaultReceiver ?? bySeverity.warning);
+
+  const secretsDirectory = model.secretsDirectory ?? ALERTMANAGER_SECRETS_DIRECTORY;
+  if (!/^\/[^\s"']*$/.test(secretsDirectory)) fail('secretsDirectory', secretsDirectory, 'an absolute path without spaces or quotes');
+
+  return {
+    environment: model.environment,
+    slackReceivers,
+    bySeverity,
+    teamRoutes,
+    defaultReceiver,
+    heartbeat,
+    marketClosures: resolveMarketClosures(model.marketClosures ?? DEFAULT_MARKET_CLOSURES, fail),
+    timing: resolveTiming(model, fail),
+    groupBy: resolveLabelList('groupBy', model.groupBy ?? DEFAULT_GROUP_BY, fail),
+    inhibitEqual: resolveLabelList('inhibitEqual', model.inhibitEqual ?? DEFAULT_INHIBIT_EQUAL, fail),
+    secretsDirectory,
+  };
+}
+
+type Fail = (field: string, value: unknown, allowed: string) => never;
+
+function failureFor(model: AlertRoutingModel): Fail {
+  return (field, value, allowed) => {
+    throw new Error(`Alertmanager routing (environment ${JSON.stringify(model.environment)}): ${field} is ${describe(value)}; allowed: ${allowed}`);
+  };
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Duration) return `"${value.toString()}"`;
+  if (value === undefined) return 'missing';
+  return JSON.stringify(value);
+}
+
+function resolveSlackReceivers(model: AlertRoutingModel, fail: Fail): ResolvedSlackReceiver[] {
+  const entries = Object.entries(model.slackReceivers ?? {});
+  if (entries.length === 0) fail('slackReceivers', model.slackReceivers, 'at least one Slack receiver, keyed by receiver name');
+  return entries.map(([name, options]) => {
+    if (!NAME_PATTERN.test(name)) fail(`slackReceivers.${name}`, name, `a receiver name: ${NAME_RULE}`);
+    if (typeof options?.channel !== 'string' || !SLACK_CHANNEL_PATTERN.test(options.channel)) {
+      fail(`slackReceivers.${name}.channel`, options?.channel, 'a Slack channel name: "#" then lower-case letters, digits, "-" and "_", at most 80 characters');
+    }
+    const webhookUrl = slackWebhookReference(name, options);
+    checkSecretReference(`slackReceivers.${name}.webhookUrl`, webhookUrl, fail);
+    return { name, channel: options.channel, webhookUrl };
+  });
+}
+
+function checkSecretReference(field: string, reference: SecretKeyReference, fail: Fail): void {
+  if (!SECRET_NAME_PATTERN.test(reference?.secretName ?? '') || reference.secretName.length > 253) {
+    fail(`${field}.secretName`, reference?.secretName, 'a Kubernetes secret name (lower-case DNS subdomain, e.g. "alertmanager-slack-webhooks")');
+  }
+  if (!SECRET_KEY_PATTERN.test(reference.key ?? '')) {
+    fail(`${field}.key`, reference.key, 'a Kubernetes secret key: letters, digits, "-", "_" and "."');
+  }
+}
+
+function resolveHeartbeat(model: AlertRoutingModel, fail: Fail): ResolvedRoutingModel['heartbeat'] {
+  const heartbeat = model.heartbeat;
+  if (!heartbeat) fail('heartbeat', heartbeat, "a dead-man's switch: { url, authorization? }");
+  const receiverName = heartbeat.receiverName ?? DEFAULT_HEARTBEAT_RECEIVER_NAME;
+  if (!NAME_PATTERN.test(receiverName)) fail('heartbeat.receiverName', receiverName, `a receiver name: ${NAME_RULE}`);
+
+  checkHeartbeatUrl(heartbeat.url, fail);
+
+  const interval = heartbeat.interval ?? DEFAULT_HEARTBEAT_INTERVAL;
+  if (!(interval instanceof Duration) || interval.totalSeconds === 0 || interval.isLongerThan(TIMING_LIMITS.heartbeatMaxInterval)) {
+    fail('heartbeat.interval', interval, `a Duration above 0s and at most ${TIMING_LIMITS.heartbeatMaxInterval}`);
+  }
+
+  let authorization: ResolvedRoutingModel['heartbeat']['authorization'];
+  if (heartbeat.authorization) {
+    const type = heartbeat.authorization.type ?? DEFAULT_HEARTBEAT_AUTHORIZATION_TYPE;
+    if (!AUTHORIZATION_TYPE_PATTERN.test(type) || type.toLowerCase() === 'basic') {
+      fail('heartbeat.authorization.type', type, 'an Authorization scheme such as "Bearer" or "GenieKey" (not "Basic")');
+    }
+    checkSecretReference('heartbeat.authorization.credentials', heartbeat.authorization.credentials, fail);
+    authorization = { type, credentials: heartbeat.authorization.credentials };
+  }
+  return { receiverName, url: heartbeat.url, interval, authorization };
+}
+
+/** The URL is rendered in clear, so it must not carry a credential: those go in the Authorization header. */
+function checkHeartbeatUrl(url: string, fail: Fail): void {
+  const allowed = 'an https URL (http only for a loopback host) with no user, password or query string; send credentials with heartbeat.authorization';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return fail('heartbeat.url', url, allowed);
+  }
+  const secure = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK_HOSTS.includes(parsed.hostname));
+  if (!secure || parsed.username || parsed.password || parsed.search || parsed.hostname === 'hooks.slack.com') {
+    fail('heartbeat.url', url, allowed);
+  }
+}
+
+function resolveTiming(model: AlertRoutingModel, fail: Fail): Record<Severity, RouteTiming> {
+  const resolved = {} as Record<Severity, RouteTiming>;
+  for (const severity of SEVERITIES) {
+    const timing: RouteTiming = { ...DEFAULT_ROUTE_TIMING[severity], ...model.timing?.[severity] };
+    for (const field of ['groupWait', 'groupInterval', 'repeatInterval'] as const) {
+      if (!(timing[field] instanceof Duration)) fail(`timing.${severity}.${field}`, timing[field], 'a Duration, e.g. Duration.minutes(5)');
+    }
+    const field = (name: keyof RouteTiming) => `timing.${severity}.${name}`;
+    if (timing.groupInterval.totalSeconds === 0) fail(field('groupInterval'), timing.groupInterval, 'a Duration above 0s');
+    if (timing.repeatInterval.isShorterThan(timing.groupInterval)) {
+      fail(field('repeatInterval'), timing.repeatInterval, `at least groupInterval (${timing.groupInterval})`);
+    }
+    if (severity === 'critical') {
+      if (timing.groupWait.isLongerThan(TIMING_LIMITS.criticalMaxGroupWait)) {
+        fail(field('groupWait'), timing.groupWait, `at most ${TIMING_LIMITS.criticalMaxGroupWait} for critical alerts`);
+      }
+      if (timing.repeatInterval.isLongerThan(TIMING_LIMITS.criticalMaxRepeatInterval)) {
+        fail(field('repeatInterval'), timing.repeatInterval, `at most ${TIMING_LIMITS.criticalMaxRepeatInterval} for critical alerts`);
+      }
+    } else if (timing.repeatInterval.isShorterThan(TIMING_LIMITS.nonCriticalMinRepeatInterval)) {
+      fail(field('repeatInterval'), timing.repeatInterval, `at least ${TIMING_LIMITS.nonCriticalMinRepeatInterval} for ${severity} alerts`);
+    }
+    resolved[severity] = timing;
+  }
+  return resolved;
+}
+
+function resolveLabelList(field: 'groupBy' | 'inhibitEqual', labels: readonly string[], fail: Fail): readonly string[] {
+  for (const label of labels) {
+    if (!LABEL_NAME_PATTERN.test(label)) fail(field, labels, `Prometheus label names (letters, digits and "_"); "${label}" is not one`);
+  }
+  for (const required of REQUIRED_GROUPING_LABELS) {
+    if (!labels.includes(required)) fail(field, labels, `a list that includes ${REQUIRED_GROUPING_LABELS.join(' and ')}`);
+  }
+  if (new Set(labels).size !== labels.length) fail(field, labels, 'a list without repeated labels');
+  return labels;
+}
+
+function resolveMarketClosures(closures: Readonly<Record<string, MarketClosure>>, fail: Fail): ResolvedRoutingModel['marketClosures'] {
+  return Object.entries(closures).map(([assetType, closure]) => {
+    const field = `marketClosures.${assetType}`;
+    if (!LABEL_VALUE_PATTERN.test(assetType)) fail(field, assetType, `an asset_type label value: ${LABEL_VALUE_RULE}`);
+    if (!closure?.closed?.length) fail(`${field}.closed`, closure?.closed, 'at least one time interval');
+    closure.closed.forEach((spec, index) => checkTimeInterval(`${field}.closed[${index}]`, spec, fail));
+    return { assetType, closed: closure.closed };
+  });
+}
+
+function checkTimeInterval(field: string, spec: TimeIntervalSpec, fail: Fail): void {
+  const { times, weekdays, daysOfMonth, months, years, location } = spec;
+  if (!times?.length && !weekdays?.length && !daysOfMonth?.length && !months?.length && !years?.length) {
+    fail(field, spec, 'at least one of times, weekdays, daysOfMonth, months, years (an empty interval would mute at all times)');
+  }
+  (times ?? []).forEach((range, index) => {
+    if (!TIME_OF_DAY_PATTERN.test(range.start) || !TIME_OF_DAY_PATTERN.test(range.end) || range.start >= range.end) {
+      fail(`${field}.times[${index}]`, range, 'start and end as "HH:MM" (end up to "24:00"), start before end');
+    }
+  });
+  (weekdays ?? []).forEach((day, index) => {
+    if (!day.split(':').every((part) => WEEKDAYS.includes(part)) || day.split(':').length > 2) {
+      fail(`${field}.weekdays[${index}]`, day, `a weekday or range such as "monday:friday" (days: ${WEEKDAYS.join(', ')})`);
+    }
+  });
+  if (location !== undefined && !TIME_ZONE_PATTERN.test(location)) {
+    fail(`${field}.location`, location, 'an IANA time zone such as "America/New_York" or "UTC"');
+  }
+}
