@@ -2,6 +2,7 @@ import { App } from '../constructs/core/cdktf';
 import { ENVIRONMENTS, delivery } from '../environments';
 import { ValidatedConfig, validateEnvironments } from '../environments/validate';
 import { ClusterStack } from './cluster-stack';
+import { PlatformStack } from './platform-stack';
 
 export interface BuildAppOptions {
   /** @default - cdktf's default (CDKTF_OUTDIR or ./cdktf.out) */
@@ -19,6 +20,7 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; config: Val
   const app = new App({ outdir: options.outdir, skipValidation: false });
   for (const env of config.environments) {
     new ClusterStack(app, env, config.delivery);
+    new PlatformStack(app, env, config.delivery);
   }
   return { app, config };
 }
