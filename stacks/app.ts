@@ -1,6 +1,7 @@
 import { App } from '../constructs/core/cdktf';
 import { ENVIRONMENTS, delivery } from '../environments';
 import { ValidatedConfig, validateEnvironments } from '../environments/validate';
+import { BootstrapStack } from './bootstrap-stack';
 import { ClusterStack } from './cluster-stack';
 import { PlatformStack } from './platform-stack';
 
@@ -18,6 +19,7 @@ export interface BuildAppOptions {
 export function buildApp(options: BuildAppOptions = {}): { app: App; config: ValidatedConfig } {
   const config = validateEnvironments(options.environments ?? ENVIRONMENTS, delivery);
   const app = new App({ outdir: options.outdir, skipValidation: false });
+  new BootstrapStack(app, config.environments, config.delivery);
   for (const env of config.environments) {
     new ClusterStack(app, env, config.delivery);
     new PlatformStack(app, env, config.delivery);

@@ -1,0 +1,50 @@
+import { Construct } from 'constructs';
+import { TerraformOutput } from '../constructs/core/cdktf';
+import { DeployRoles } from '../constructs/delivery/deploy-roles';
+import { GithubOidcProvider } from '../constructs/delivery/github-oidc';
+import { StateBucket } from '../constructs/delivery/state-bucket';
+import type { DeliveryConfig } from '../environments/delivery';
+import type { EnvironmentConfig } from '../environments/schema';
+import { FeedopsStack } from './feedops-stack';
+import { applyRoleName, BOOTSTRAP_STACK_NAME, planRoleName } from './naming';
+
+/**
+ * `bootstrap`: what every other stack needs before it can be planned from CI. Applied once per account by an
+ * administrator (README: "Bootstrap"), first with local state, then moved into the bucket it creates.
+ */
+export class BootstrapStack extends FeedopsStack {
+  constructor(scope: Construct, environments: readonly EnvironmentConfig[], delivery: DeliveryConfig) {
+    super(scope, BOOTSTRAP_STACK_NAME, {
+      delivery,
+      accountId: delivery.accountId,
+      region: delivery.region,
+      tags: { environment: 'shared' },
+    });
+    const state = new StateBucket(this, 'state', {
+      bucketName: delivery.stateBucket,
+      accountId: delivery.accountId,
+      keyAlias: delivery.stateKeyAlias.replace(/^alias\//, ''),
+    });
+    const oidc = new GithubOidcProvider(this, 'github-oidc');
+    for (const env of environments) {
+      const roles = new DeployRoles(this, `deploy-roles-${env.name}`, {
+        environment: env.name,
+        accountId: env.account.id,
+        region: env.account.region,
+        githubRepository: delivery.githubRepository,
+        oidcProviderArn: oidc.providerArn,
+        stateBucketArn: state.bucket.arn,
+        stateKeyArn: state.key.keyArn,
+        stateKeyPrefix: `feedops/${env.name}-`,
+        planRoleName: planRoleName(env.name),
+        applyRoleName: applyRoleName(env.name),
+        managedRolePrefix: env.cluster.name,
+      });
+      new TerraformOutput(this, `${env.name}_plan_role_arn`, { value: roles.planRole.arn });
+      new TerraformOutput(this, `${env.name}_apply_role_arn`, { value: roles.applyRole.arn });
+    }
+    new TerraformOutput(this, 'state_bucket', { value: state.bucket.bucket });
+    new TerraformOutput(this, 'state_key_arn', { value: state.key.keyArn });
+    new TerraformOutput(this, 'github_oidc_provider_arn', { value: oidc.providerArn });
+  }
+}

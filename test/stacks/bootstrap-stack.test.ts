@@ -1,0 +1,107 @@
+// CHECKS.md 7-8 and 12-14 on the bootstrap stack: state bucket, GitHub OIDC trust, CI roles.
+import { delivery, ENVIRONMENTS } from '../../environments';
+import { githubTrustStatement } from '../../constructs/delivery/github-oidc';
+import { asArray, parsePolicy, resources, synthesizedStacks } from '../support/synth';
+
+const tf = synthesizedStacks().bootstrap;
+const environments = Object.keys(ENVIRONMENTS);
+const bucketRef = (type: string) => resources(tf, type);
+const [bucket] = resources(tf, 'aws_s3_bucket');
+const bucketId = `\${${bucket.address}.id}`;
+const roleByName = (name: string) => {
+  const role = resources(tf, 'aws_iam_role').find((r) => r.config.name === name);
+  if (!role) throw new Error(`bootstrap has no role ${name}`);
+  return role;
+};
+const trustOf = (name: string) => parsePolicy(roleByName(name), 'assume_role_policy').Statement;
+const inlinePolicyOf = (name: string) => {
+  const roleRef = `\${${roleByName(name).address}.name}`;
+  return resources(tf, 'aws_iam_role_policy').filter((p) => p.config.role === roleRef).flatMap((p) => parsePolicy(p, 'policy').Statement);
+};
+
+test('13. the state bucket is versioned, SSE-KMS with the rotating state key, and keeps old versions for a while', () => {
+  expect(bucket.config.bucket).toBe(delivery.stateBucket);
+  expect(bucketRef('aws_s3_bucket_versioning')[0].config).toEqual(expect.objectContaining({ bucket: bucketId, versioning_configuration: { status: 'Enabled' } }));
+  const [sse] = bucketRef('aws_s3_bucket_server_side_encryption_configuration');
+  expect(sse.config.rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe('aws:kms');
+  expect(sse.config.rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toMatch(/^\$\{aws_kms_key\./);
+  const [lifecycle] = bucketRef('aws_s3_bucket_lifecycle_configuration');
+  expect(lifecycle.config.rule[0].noncurrent_version_expiration[0].noncurrent_days).toBeGreaterThan(0);
+});
+
+test('13. all four public-access blocks are on', () => {
+  const [block] = bucketRef('aws_s3_bucket_public_access_block');
+  expect(block.config).toEqual(
+    expect.objectContaining({ bucket: bucketId, block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true }),
+  );
+});
+
+test('13. the bucket policy denies every request without TLS', () => {
+  const [policy] = bucketRef('aws_s3_bucket_policy');
+  const deny = parsePolicy(policy, 'policy').Statement.find((s) => s.Effect === 'Deny');
+  expect(deny?.Condition).toEqual({ Bool: { 'aws:SecureTransport': 'false' } });
+  expect(asArray(deny?.Resource)).toHaveLength(2);
+});
+
+test('13/14. the state bucket and every KMS key have prevent_destroy', () => {
+  expect(bucket.config.lifecycle.prevent_destroy).toBe(true);
+  for (const key of resources(tf, 'aws_kms_key')) expect(key.config.lifecycle.prevent_destroy).toBe(true);
+});
+
+test('the GitHub OIDC provider accepts only the STS audience', () => {
+  const [provider] = resources(tf, 'aws_iam_openid_connect_provider');
+  expect(provider.config).toEqual(expect.objectContaining({ url: 'https://token.actions.githubusercontent.com', client_id_list: ['sts.amazonaws.com'] }));
+});
+
+describe.each(environments)('%s deploy roles', (env) => {
+  const repo = `repo:${delivery.githubRepository}:`;
+
+  test('8. the apply role trusts only the GitHub environment of its environment, with the STS audience', () => {
+    const [trust] = trustOf(`feedops-${env}-apply`);
+    expect(trust.Action).toEqual(['sts:AssumeRoleWithWebIdentity']);
+    expect(trust.Condition.StringEquals).toEqual({
+      'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+      'token.actions.githubusercontent.com:sub': `${repo}environment:${env}`,
+    });
+    expect(trust.Condition.StringLike).toBeUndefined();
+  });
+
+  test('8. the plan role trusts pull requests (and main, for drift checks) with exact subjects', () => {
+    const [trust] = trustOf(`feedops-${env}-plan`);
+    const subjects = asArray<string>(trust.Condition.StringEquals['token.actions.githubusercontent.com:sub']);
+    expect(subjects).toContain(`${repo}pull_request`);
+    for (const subject of subjects) {
+      expect(subject.startsWith(repo)).toBe(true);
+      expect(subject).not.toMatch(/[*?]/);
+    }
+    expect(trust.Condition.StringEquals['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
+  });
+
+  test('8. the plan role is read-only: ReadOnlyAccess plus reading its own state', () => {
+    const planRef = `\${${roleByName(`feedops-${env}-plan`).address}.name}`;
+    const attached = resources(tf, 'aws_iam_role_policy_attachment').filter((a) => a.config.role === planRef).map((a) => a.config.policy_arn);
+    expect(attached).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+    const actions = inlinePolicyOf(`feedops-${env}-plan`).flatMap((s) => asArray<string>(s.Action));
+    const writes = actions.filter((a) => !/^(s3:(Get|List)|kms:(Decrypt|Describe))/.test(a));
+    expect(writes).toEqual([]);
+  });
+
+  test('12. each role reaches only its own environment\'s state objects', () => {
+    for (const role of [`feedops-${env}-plan`, `feedops-${env}-apply`]) {
+      const objectStatements = inlinePolicyOf(role).filter((s) => asArray<string>(s.Action).some((a) => a === 's3:GetObject'));
+      for (const statement of objectStatements) expect(asArray<string>(statement.Resource)).toEqual([expect.stringMatching(new RegExp(`/feedops/${env}-\\*$`))]);
+    }
+  });
+
+  test('7. the apply role passes only its environment\'s roles, to named services', () => {
+    const pass = inlinePolicyOf(`feedops-${env}-apply`).find((s) => asArray<string>(s.Action).includes('iam:PassRole'))!;
+    expect(asArray<string>(pass.Resource)).toEqual([expect.stringMatching(/:role\/feedops-[a-z]+-\*$/)]);
+    expect(pass.Condition.StringEquals['iam:PassedToService'].length).toBeGreaterThan(0);
+  });
+});
+
+test('fails when a GitHub subject has a wildcard', () => {
+  expect(() => githubTrustStatement('arn:aws:iam::111122223333:oidc-provider/x', ['repo:example-org/feedops:*'])).toThrow(
+    'GitHub OIDC subject "repo:example-org/feedops:*" has a wildcard',
+  );
+});
