@@ -179,10 +179,10 @@ function resourceList(lines: readonly ListLine[], shown: number, changeCount: nu
   const body = ['```diff', ...lines.slice(0, shown).map((line) => line.text), '```'].join('\n');
   const note = omittedLines === 0
     ? ''
-    : `\n\n**Truncated:** ${plural(omittedLines, 'line')} (${plural(omittedChanges, 'resource change')}) omitted to stay under GitHub's ${formatCount(maxLength)}-character comment limit; the plan job's log has the full plan.`;
+    : `\n\n**Truncated:** ${plural(omittedLines, 'line')} (${plural(omittedChanges, 'resource change')}) omitted to keep the comment within ${formatCount(maxLength)} characters; the plan job's log has the full plan.`;
   return `<details>\n<summary>${label}</summary>\n\n${body}${note}\n\n</details>`;
 }
 
 function listLeftOut(changeCount: number, maxLength: number): string {
-  return `**Truncated:** the list of ${plural(changeCount, 'resource change')} is omitted to stay under GitHub's ${formatCount(maxLength)}-character comment limit; the plan job's log has the full plan.`;
+  return `**Truncated:** the list of ${plural(changeCount, 'resource change')} is omitted to keep the comment within ${formatCount(maxLength)} characters; the plan job's log has the full plan.`;
 }
