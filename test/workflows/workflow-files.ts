@@ -13,6 +13,7 @@ export interface Step {
   readonly uses?: string;
   readonly run?: string;
   readonly if?: string;
+  readonly 'working-directory'?: string;
   readonly with?: Record<string, unknown>;
   readonly env?: Record<string, unknown>;
 }
