@@ -1,9 +1,19 @@
 import { spawnSync } from 'child_process';
 import { PLAN_SUMMARY_MARKER } from '../../scripts/plan-summary/render';
-import { InputDeclaration, allJobs, allSteps, isLocal, isReusableWorkflowCall, loadLocalAction, loadLocalWorkflow, loadWorkflow } from './workflow-files';
+import { InputDeclaration, allJobs, allSteps, isLocal, isReusableWorkflowCall, loadLocalAction, loadLocalWorkflow, loadWorkflow, loadWorkflows } from './workflow-files';
 
 describe('run scripts', () => {
   const scripts = allSteps().filter(({ step }) => typeof step.run === 'string');
+
+  test('run with bash -eo pipefail: every workflow with scripts sets defaults.run.shell to bash', () => {
+    const withScripts = loadWorkflows().filter(({ document }) => Object.values(document.jobs).some((job) => (job.steps ?? []).some((step) => step.run !== undefined)));
+    expect(withScripts.filter(({ document }) => document.defaults?.run?.shell !== 'bash').map(({ file }) => file)).toEqual([]);
+  });
+
+  test('in composite actions declare shell: bash', () => {
+    const steps = allSteps().filter(({ where, step }) => where.startsWith('.github/actions/') && step.run !== undefined);
+    expect(steps.filter(({ step }) => step.shell !== 'bash').map(({ where }) => where)).toEqual([]);
+  });
 
   test('take values through env:, never through ${{ }} inside the script (no script injection)', () => {
     expect(scripts.filter(({ step }) => step.run?.includes('${{')).map(({ where }) => where)).toEqual([]);

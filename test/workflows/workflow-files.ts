@@ -13,6 +13,7 @@ export interface Step {
   readonly uses?: string;
   readonly run?: string;
   readonly if?: string;
+  readonly shell?: string;
   readonly 'working-directory'?: string;
   readonly with?: Record<string, unknown>;
   readonly env?: Record<string, unknown>;
@@ -33,6 +34,7 @@ export interface Job {
 
 export interface Workflow {
   readonly on: Record<string, unknown>;
+  readonly defaults?: { run?: { shell?: string } };
   readonly permissions?: Record<string, string> | string;
   readonly concurrency?: Job['concurrency'];
   readonly jobs: Record<string, Job>;
