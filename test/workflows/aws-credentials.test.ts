@@ -2,6 +2,8 @@ import { Job, actionName, allJobs, allSteps, environmentOf, isLocal, isReusableW
 
 const CONFIGURE_AWS_CREDENTIALS = 'aws-actions/configure-aws-credentials';
 const ROLE_ARN = /^arn:aws:iam::\$\{\{ vars\.AWS_ACCOUNT_ID \}\}:role\/feedops-\$\{\{ inputs\.environment \}\}-(plan|apply)$/;
+/** configure-aws-credentials' session length when role-duration-seconds is not set (OIDC). */
+const DEFAULT_SESSION_SECONDS = 3600;
 const STATIC_CREDENTIAL_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token', 'web-identity-token-file'];
 
 function roleSteps(job: Job) {
@@ -56,6 +58,17 @@ describe('AWS credentials in the workflows', () => {
         if (kind === 'apply' && environment === undefined) return [`${where}: assumes an apply role without environment:`];
         if (kind === 'plan' && environment !== undefined) return [`${where}: assumes a plan role in environment ${environment}`];
         return [];
+      }),
+    );
+    expect(violations).toEqual([]);
+  });
+
+  test('last at least as long as the job may run, so no job outlives its credentials', () => {
+    const violations = allJobs().flatMap(({ where, job }) =>
+      roleSteps(job).flatMap((step) => {
+        const sessionSeconds = Number(step.with?.['role-duration-seconds'] ?? DEFAULT_SESSION_SECONDS);
+        const jobSeconds = Number(job['timeout-minutes']) * 60;
+        return Number.isFinite(jobSeconds) && jobSeconds <= sessionSeconds ? [] : [`${where}: timeout-minutes ${job['timeout-minutes']} outlasts a ${sessionSeconds} s role session`];
       }),
     );
     expect(violations).toEqual([]);

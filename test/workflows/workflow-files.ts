@@ -29,6 +29,7 @@ export interface Job {
   readonly strategy?: { matrix?: Record<string, unknown> };
   readonly with?: Record<string, unknown>;
   readonly secrets?: Record<string, unknown> | 'inherit';
+  readonly 'timeout-minutes'?: number;
   readonly steps?: Step[];
 }
 
