@@ -1,11 +1,7 @@
-/**
- * The order stacks are applied in: `bootstrap`, then every environment's layers. Same names as stacks/naming.ts
- * (stack names are an interface: CI and people use them); kept here so the summary has no cdktf dependency.
- */
-export const BOOTSTRAP_STACK = 'bootstrap';
+import { BOOTSTRAP_STACK_NAME as BOOTSTRAP_STACK, ENVIRONMENT_LAYERS } from '../../stacks/naming';
 
-/** Layers of one environment, in apply order. */
-export const ENVIRONMENT_LAYERS = ['cluster', 'platform', 'monitors'] as const;
+/** The order stacks are applied in: `bootstrap`, then every environment's layers (names from stacks/naming.ts). */
+export { BOOTSTRAP_STACK, ENVIRONMENT_LAYERS };
 
 /** Stacks of the given environments (apply order), without `bootstrap`. */
 export function environmentStacks(environments: readonly string[]): string[] {
