@@ -18,9 +18,13 @@ export const DEFAULT_GROUP_BY: readonly string[] = ['alertname', 'environment', 
 /** `symbol` keeps one feed's critical alert from hiding another feed's warning; it counts as equal when absent on both. */
 export const DEFAULT_INHIBIT_EQUAL: readonly string[] = ['alertname', 'environment', 'symbol'];
 
+/**
+ * Keyed by the observer's `asset_type` label, which is the feed's Pyth product attribute verbatim
+ * ("Crypto", "Equity", "FX", "Metal", ...; pyth_observer/__init__.py sets it from `product.attrs["asset_type"]`).
+ */
 export const DEFAULT_MARKET_CLOSURES: Readonly<Record<string, MarketClosure>> = {
-  equity: US_EQUITY_MARKET_CLOSURE,
-  fx: FX_MARKET_CLOSURE,
+  Equity: US_EQUITY_MARKET_CLOSURE,
+  FX: FX_MARKET_CLOSURE,
 };
 
 /** Critical pages quickly and repeats hourly; warning and info are batched and repeat rarely. */

@@ -15,7 +15,7 @@ export const WATCHDOG_ALERT_NAME = 'Watchdog';
 
 /** Name of the time interval that mutes alerts of `asset_type` while that market is closed. */
 export function marketClosedIntervalName(assetType: string): string {
-  return `${assetType}-market-closed`;
+  return `${assetType.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-market-closed`;
 }
 
 /**

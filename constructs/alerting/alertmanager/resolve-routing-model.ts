@@ -48,6 +48,9 @@ const NAME_RULE = 'lower-case letters, digits and "-", 2-63 characters, starting
 /** Label values used in matchers: kept to a simple alphabet so they never need escaping. */
 const LABEL_VALUE_PATTERN = /^[a-z][a-z0-9_-]{0,62}$/;
 const LABEL_VALUE_RULE = 'lower-case letters, digits, "_" and "-", starting with a letter, at most 63 characters';
+/** Pyth asset types are title-case product attributes ("Equity", "FX", "Crypto Redemption Rate"). */
+const ASSET_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9 _-]{0,62}$/;
+const ASSET_TYPE_RULE = 'the asset_type label value as the observer exports it, e.g. "Equity" or "FX" (letters, digits, " ", "_", "-")';
 const LABEL_NAME_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 /** Slack channel names: lower-case letters, digits, "-" and "_", at most 80 characters. */
 const SLACK_CHANNEL_PATTERN = /^#[a-z0-9][a-z0-9_-]{0,79}$/;
@@ -243,7 +246,7 @@ function resolveLabelList(field: 'groupBy' | 'inhibitEqual', labels: readonly st
 function resolveMarketClosures(closures: Readonly<Record<string, MarketClosure>>, fail: Fail): ResolvedRoutingModel['marketClosures'] {
   return Object.entries(closures).map(([assetType, closure]) => {
     const field = `marketClosures.${assetType}`;
-    if (!LABEL_VALUE_PATTERN.test(assetType)) fail(field, assetType, `an asset_type label value: ${LABEL_VALUE_RULE}`);
+    if (!ASSET_TYPE_PATTERN.test(assetType)) fail(field, assetType, ASSET_TYPE_RULE);
     if (!closure?.closed?.length) fail(`${field}.closed`, closure?.closed, 'at least one time interval');
     closure.closed.forEach((spec, index) => checkTimeInterval(`${field}.closed[${index}]`, spec, fail));
     return { assetType, closed: closure.closed };

@@ -88,7 +88,7 @@ describe('routing of the prod configuration (amtool config routes test)', () => 
     expect(file.routesTest(['platform-critical'], { alertname: 'X', environment, team: 'data', severity: 'critical' }).status).toBe(0);
   });
 
-  test.each(['equity', 'fx'])('sends a %s feed alert through its market-closed mute route to the team receiver', (assetType) => {
+  test.each(['Equity', 'FX'])('sends a %s feed alert through its market-closed mute route to the team receiver', (assetType) => {
     const labels = { alertname: 'FeedStale', environment, team: 'feeds', severity: 'critical', asset_type: assetType, symbol: 'Equity.US.AAPL/USD' };
     const result = file.routesTest(['feeds-critical'], labels, { tree: true });
     expect(result.status).toBe(0);

@@ -92,7 +92,7 @@ describe.each(ENVIRONMENTS)('invariants of the rendered configuration of %s', (e
   test('every route under a market route, and the market route itself, is muted while that market is closed', () => {
     const intervalNames = config.time_intervals.map((interval) => interval.name);
     const marketRoutes = routes.filter((route) => route.matchers?.some((matcher) => matcher.startsWith('asset_type=')));
-    expect(marketRoutes.map((route) => route.matchers)).toEqual([['asset_type="equity"'], ['asset_type="fx"']]);
+    expect(marketRoutes.map((route) => route.matchers)).toEqual([['asset_type="Equity"'], ['asset_type="FX"']]);
     for (const market of marketRoutes) {
       expect(market.mute_time_intervals).toHaveLength(1);
       expect(intervalNames).toContain(market.mute_time_intervals![0]);
