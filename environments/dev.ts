@@ -17,7 +17,7 @@ export const dev = {
   },
   cluster: {
     name: 'feedops-dev',
-    kubernetesVersion: '1.33',
+    kubernetesVersion: '1.36',
     // Office egress and the VPN (documentation ranges as placeholders).
     publicEndpointCidrs: ['198.51.100.0/24', '203.0.113.10/32'],
     controlPlaneLogRetentionDays: 90,

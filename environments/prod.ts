@@ -18,7 +18,7 @@ export const prod = {
   },
   cluster: {
     name: 'feedops-prod',
-    kubernetesVersion: '1.33',
+    kubernetesVersion: '1.35',
     publicEndpointCidrs: [],
     controlPlaneLogRetentionDays: 365,
     adminRoleArns: ['arn:aws:iam::111122223333:role/platform-admin', 'arn:aws:iam::111122223333:role/platform-breakglass'],

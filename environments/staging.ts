@@ -18,7 +18,7 @@ export const staging = {
   },
   cluster: {
     name: 'feedops-staging',
-    kubernetesVersion: '1.33',
+    kubernetesVersion: '1.35',
     publicEndpointCidrs: ['203.0.113.10/32'],
     controlPlaneLogRetentionDays: 180,
     adminRoleArns: ['arn:aws:iam::111122223333:role/platform-admin'],

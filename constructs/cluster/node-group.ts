@@ -8,7 +8,7 @@ export const DEFAULT_NODE_DISK_SIZE_GIB = 50;
 /** Nodes replaced at a time during an update: one, so a group never loses more than a node's worth of pods. */
 export const NODE_UPDATE_MAX_UNAVAILABLE = 1;
 
-/** AL2023 AMI types by architecture; AL2 is end-of-life for EKS 1.33+. */
+/** AL2023 AMI types by architecture; EKS AL2 AMIs reached end of support on 2025-11-26. */
 const AL2023_AMI_TYPES = { x86_64: 'AL2023_x86_64_STANDARD', arm64: 'AL2023_ARM_64_STANDARD' } as const;
 
 export interface NodeGroupTaint {

@@ -5,8 +5,9 @@ export const SUPPORTED_KUBERNETES_VERSIONS = Object.keys(EKS_ADDON_VERSIONS) as 
 
 /** A Kubernetes minor version of EKS, checked against {@link SUPPORTED_KUBERNETES_VERSIONS}. */
 export class KubernetesVersion {
-  public static readonly V1_32 = KubernetesVersion.of('1.32');
-  public static readonly V1_33 = KubernetesVersion.of('1.33');
+  public static readonly V1_34 = KubernetesVersion.of('1.34');
+  public static readonly V1_35 = KubernetesVersion.of('1.35');
+  public static readonly V1_36 = KubernetesVersion.of('1.36');
 
   /** Escape hatch for a version feedops does not list yet; it fails unless add-on versions are pinned for it. */
   public static of(version: string): KubernetesVersion {

@@ -9,7 +9,7 @@ const BASE: EksClusterProps = {
   network: NETWORK,
   accountId: '111122223333',
   region: 'eu-west-1',
-  kubernetesVersion: KubernetesVersion.V1_33,
+  kubernetesVersion: KubernetesVersion.V1_35,
   nodeGroups: { system: { instanceTypes: ['m7i.large'], minSize: 2, maxSize: 4 } },
 };
 
@@ -111,9 +111,9 @@ describe('overrides', () => {
   });
 
   test('the Kubernetes version selects its pinned add-on versions', () => {
-    const tf = synthCluster({ kubernetesVersion: KubernetesVersion.V1_32 });
+    const tf = synthCluster({ kubernetesVersion: KubernetesVersion.V1_34 });
     const versions = Object.fromEntries(resources(tf, 'aws_eks_addon').map((a) => [a.config.addon_name, a.config.addon_version]));
-    const pinned = EKS_ADDON_VERSIONS['1.32'];
+    const pinned = EKS_ADDON_VERSIONS['1.34'];
     expect(versions).toEqual({
       'vpc-cni': pinned.vpcCni, coredns: pinned.coredns, 'kube-proxy': pinned.kubeProxy,
       'eks-pod-identity-agent': pinned.podIdentityAgent, 'aws-ebs-csi-driver': pinned.ebsCsiDriver,
