@@ -71,4 +71,22 @@ export const dev = {
     // Opsgenie heartbeat: the URL names the heartbeat; the API key (GenieKey) comes from Secrets Manager.
     heartbeat: { url: 'https://api.eu.opsgenie.com/v2/heartbeats/feedops-dev/ping', authorizationType: 'GenieKey' },
   },
+  priceFeeds: {
+    network: {
+      name: 'pythnet',
+      httpEndpoint: 'https://api2.pythnet.pyth.network',
+      wsEndpoint: 'wss://api2.pythnet.pyth.network',
+      firstMapping: 'AHtgzX45WTKfkPG53L6WYhGEXwQkN1BVknET3sVsLL8J',
+    },
+    feeds: {
+      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5, maxConfidenceInterval: 1000 },
+      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5, maxConfidenceInterval: 60 },
+      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceInterval: 4 },
+    },
+    publishers: {
+      publisher1: 'FR19oB2ePko2haah8yP4fhTycxitxkVQTxk3tssxX1Ce',
+      publisher2: 'DgAK7fPveidN72LCwCF4QjFcYHchBZbtZnjEAtgU1bMX',
+    },
+    observer: { replicas: 1 },
+  },
 } satisfies EnvironmentConfig;

@@ -71,4 +71,27 @@ export const prod = {
     // Opsgenie heartbeat: the URL names the heartbeat; the API key (GenieKey) comes from Secrets Manager.
     heartbeat: { url: 'https://api.eu.opsgenie.com/v2/heartbeats/feedops-prod/ping', authorizationType: 'GenieKey' },
   },
+  priceFeeds: {
+    network: {
+      name: 'pythnet',
+      httpEndpoint: 'https://api2.pythnet.pyth.network',
+      wsEndpoint: 'wss://api2.pythnet.pyth.network',
+      firstMapping: 'AHtgzX45WTKfkPG53L6WYhGEXwQkN1BVknET3sVsLL8J',
+    },
+    feeds: {
+      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5, maxConfidenceInterval: 1000 },
+      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5, maxConfidenceInterval: 60 },
+      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceInterval: 4 },
+      'Crypto.USDC/USD': { coingeckoId: 'usd-coin', minPublishers: 5, thresholds: { coingeckoMaxDeviationPercent: 1 } },
+      'Equity.US.AAPL/USD': { minPublishers: 3, maxConfidenceInterval: 5 },
+      'Equity.US.SPY/USD': { minPublishers: 3, maxConfidenceInterval: 10 },
+      'FX.EUR/USD': { minPublishers: 3, maxConfidenceInterval: 0.01 },
+      'FX.USD/JPY': { minPublishers: 3, maxConfidenceInterval: 1 },
+    },
+    publishers: {
+      publisher1: 'FR19oB2ePko2haah8yP4fhTycxitxkVQTxk3tssxX1Ce',
+      publisher2: 'DgAK7fPveidN72LCwCF4QjFcYHchBZbtZnjEAtgU1bMX',
+    },
+    observer: { replicas: 2 },
+  },
 } satisfies EnvironmentConfig;

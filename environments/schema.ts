@@ -95,6 +95,44 @@ const alertingSchema = z.strictObject({
   }),
 });
 
+const thresholdsSchema = z.strictObject({
+  feedOfflineSlots: z.number().int().min(1).optional(),
+  feedAbandonedSlots: z.number().int().min(1).optional(),
+  coingeckoMaxDeviationPercent: z.number().gt(0).max(100).optional(),
+  coingeckoMaxStalenessSeconds: z.number().int().min(1).optional(),
+  publisherMaxDeviationPercent: z.number().gt(0).max(100).optional(),
+  publisherMaxSlotDistance: z.number().int().min(1).optional(),
+  publisherStallSeconds: z.number().int().min(1).optional(),
+  publisherAbandonedSeconds: z.number().int().min(1).optional(),
+});
+
+const feedSchema = z.strictObject({
+  /** CoinGecko coin id for the reference-price check. */
+  coingeckoId: z.string().regex(/^[a-z0-9-]+$/, { message: 'is not a CoinGecko id (allowed: e.g. "bitcoin")' }).optional(),
+  /** Alert when fewer publishers than this are active. */
+  minPublishers: z.number().int().min(1),
+  /** Alert when the confidence interval exceeds this, in price units (the observer exports it absolute). */
+  maxConfidenceInterval: z.number().gt(0).optional(),
+  /** Observer threshold overrides for this feed. */
+  thresholds: thresholdsSchema.optional(),
+});
+
+const priceFeedsSchema = z.strictObject({
+  network: z.strictObject({
+    name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    httpEndpoint: z.string().regex(/^https:\/\/\S+$/, { message: 'must be an https URL' }),
+    wsEndpoint: z.string().regex(/^wss:\/\/\S+$/, { message: 'must be a wss URL' }),
+    firstMapping: z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/, { message: 'is not a base58 account address' }),
+  }),
+  /** Feeds keyed by Pyth symbol (`<AssetType>.<...>/<quote>`, e.g. "Crypto.BTC/USD", "FX.EUR/USD"). */
+  feeds: z.record(z.string(), feedSchema),
+  /** Publishers keyed by name; values are base58 public keys (public data). */
+  publishers: z.record(z.string(), z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/, { message: 'is not a base58 public key' })),
+  /** Observer thresholds for every feed. */
+  thresholds: thresholdsSchema.optional(),
+  observer: z.strictObject({ replicas: z.number().int().min(1) }),
+});
+
 export const environmentSchema = z.strictObject({
   /** Short name; prefixes every stack (`<name>-cluster`). */
   name: z.string().regex(/^[a-z][a-z0-9]{1,11}$/, { message: 'must be 2-12 lower-case letters or digits (allowed: e.g. "dev", "prod")' }),
@@ -135,9 +173,12 @@ export const environmentSchema = z.strictObject({
   monitoring: monitoringSchema,
   /** Who gets which alert, and where runbooks live. */
   alerting: alertingSchema,
+  /** Which price feeds are watched, with which thresholds. */
+  priceFeeds: priceFeedsSchema,
 });
 
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 export type NodeGroupConfig = z.infer<typeof nodeGroupSchema>;
 export type MonitoringConfig = z.infer<typeof monitoringSchema>;
 export type AlertingConfig = z.infer<typeof alertingSchema>;
+export type PriceFeedsConfig = z.infer<typeof priceFeedsSchema>;

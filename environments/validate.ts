@@ -97,6 +97,7 @@ export function validateEnvironment(
   checkNetwork(data, add);
   checkCluster(data, add);
   checkMonitoring(data, add);
+  checkPriceFeeds(data, add);
   return problems.length > 0 ? { problems } : { config: data, problems };
 }
 
@@ -225,6 +226,26 @@ function checkMonitoring(env: EnvironmentConfig, add: AddProblem): void {
     for (const [severity, name] of Object.entries(byTeam)) checkReceiver(`alerting.routing.byTeam.${team}.${severity}`, name);
   }
   checkReceiver('alerting.routing.defaultReceiver', alerting.routing.defaultReceiver);
+}
+
+/** Asset classes the observer reports as `asset_type` (the Pyth symbol's first part). */
+export const KNOWN_ASSET_TYPES = ['Crypto', 'Equity', 'FX', 'Metal', 'Rates', 'Commodities'] as const;
+/** Production runs redundant observers: one pod lost must not blind the feeds. */
+export const MIN_PRODUCTION_OBSERVER_REPLICAS = 2;
+
+function checkPriceFeeds(env: EnvironmentConfig, add: AddProblem): void {
+  const { priceFeeds } = env;
+  const symbols = Object.keys(priceFeeds.feeds);
+  if (symbols.length === 0) add('priceFeeds.feeds', 'no feeds (allowed: at least one Pyth symbol)');
+  for (const symbol of symbols) {
+    const assetType = symbol.split('.')[0];
+    if (!/^[A-Za-z]+(\.[A-Za-z0-9]+)*\.[A-Z0-9._-]+\/[A-Z0-9]+$/.test(symbol) || !(KNOWN_ASSET_TYPES as readonly string[]).includes(assetType)) {
+      add(`priceFeeds.feeds.${symbol}`, `"${symbol}" is not a Pyth symbol (allowed: <asset type>.<base>/<quote> with asset type ${KNOWN_ASSET_TYPES.join(', ')})`);
+    }
+  }
+  if (env.tier === 'production' && priceFeeds.observer.replicas < MIN_PRODUCTION_OBSERVER_REPLICAS) {
+    add('priceFeeds.observer.replicas', `${priceFeeds.observer.replicas} in production (allowed: at least ${MIN_PRODUCTION_OBSERVER_REPLICAS})`);
+  }
 }
 
 /** The EKS node-group name of a group: its explicit name, else `<cluster>-<key>`. */
