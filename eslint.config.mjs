@@ -32,4 +32,5 @@ export default tseslint.config(
     },
   },
   { files: boundary, rules: { 'no-restricted-imports': 'off' } },
+  { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );
