@@ -49,3 +49,24 @@ export function substituteVariables(expr: string): string {
     return value;
   });
 }
+
+/** The panels with a query selecting the metric (by exact series name). */
+export function panelsSelecting(dashboard: GrafanaDashboard, metric: string): GrafanaDataPanel[] {
+  const name = new RegExp(`(?<![A-Za-z0-9_:])${metric}(?![A-Za-z0-9_:])`);
+  return dataPanels(dashboard).filter((panel) => panel.targets.some((target) => name.test(target.expr)));
+}
+
+/** The panels under a row, up to the next row. */
+export function panelsOfRow(dashboard: GrafanaDashboard, rowTitle: string): GrafanaDataPanel[] {
+  const start = dashboard.panels.findIndex((panel) => panel.type === 'row' && panel.title === rowTitle);
+  if (start < 0) throw new Error(`${dashboard.uid} has no row ${rowTitle}`);
+  const end = dashboard.panels.findIndex((panel, index) => index > start && panel.type === 'row');
+  return dataPanels({ ...dashboard, panels: dashboard.panels.slice(start + 1, end < 0 ? undefined : end) });
+}
+
+/** Grafana's refresh and time-range strings ("10s", "1m", "6h") in seconds. */
+export function grafanaDurationSeconds(duration: string): number {
+  const match = /^(\d+)(s|m|h|d)$/.exec(duration);
+  if (!match) throw new Error(`not a Grafana duration: ${duration}`);
+  return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 's' | 'm' | 'h' | 'd'];
+}
