@@ -22,6 +22,11 @@ export const DEFAULT_DATASOURCE_UID = 'prometheus';
 /** What every panel and variable query points at: whatever the data-source picker holds. */
 const SELECTED_DATASOURCE: GrafanaDatasourceRef = { type: 'prometheus', uid: `\${${DATASOURCE_VARIABLE}}` };
 const ALL = { text: 'All', value: '$__all' } as const;
+/** In tables, colour the numbers by the thresholds and leave label columns (symbol, asset type) plain. */
+const COLOR_NUMBERS_BY_THRESHOLD = {
+  matcher: { id: 'byType', options: 'number' },
+  properties: [{ id: 'custom.cellOptions', value: { type: 'color-text' } }],
+} as const;
 
 /**
  * Renders a dashboard model to Grafana's dashboard JSON (schemaVersion 39): a data-source picker first, then the
@@ -139,7 +144,7 @@ function renderPanel(panel: Panel, id: number, gridPos: GrafanaGridPos): Grafana
     gridPos,
     datasource: SELECTED_DATASOURCE,
     targets,
-    fieldConfig: { defaults: fieldDefaults(panel), overrides: [] },
+    fieldConfig: { defaults: fieldDefaults(panel), overrides: panel.kind === 'table' ? [COLOR_NUMBERS_BY_THRESHOLD] : [] },
     options: panelOptions(panel),
     ...(panel.kind === 'table' && { transformations: tableTransformations(panel.queries.length, panel.columnNames ?? {}) }),
   };
@@ -188,7 +193,7 @@ function customFieldConfig(panel: Panel): Record<string, unknown> | undefined {
     case 'state-timeline':
       return { fillOpacity: 80, lineWidth: 0 };
     case 'table':
-      return { align: 'auto', cellOptions: { type: 'color-text' } };
+      return { align: 'auto', cellOptions: { type: 'auto' } };
     case 'stat':
       return undefined;
   }

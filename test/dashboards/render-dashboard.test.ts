@@ -66,6 +66,13 @@ describe('renderDashboard', () => {
     expect(table.transformations).toEqual([{ id: 'organize', options: { excludeByName: { Time: true }, indexByName: {}, renameByName: { Value: 'Publishers' } } }]);
   });
 
+  test('colours the numbers of a table by its thresholds, not its label columns', () => {
+    const table = firstPanel(renderDashboard(model({ rows: [{ title: 'A', panels: [panel({ kind: 'table' })] }] })));
+    expect(table.fieldConfig.overrides).toEqual([
+      { matcher: { id: 'byType', options: 'number' }, properties: [{ id: 'custom.cellOptions', value: { type: 'color-text' } }] },
+    ]);
+  });
+
   test('queries a graph over the time range', () => {
     expect(firstPanel().targets[0]).toMatchObject({ instant: false, range: true, format: 'time_series' });
   });
