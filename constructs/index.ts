@@ -15,3 +15,18 @@ export type { EncryptedLogGroupProps } from './encryption/encrypted-log-group';
 export { KubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS } from './core/kubernetes-version';
 export { policyDocument, serviceTrustPolicy } from './core/iam-policy';
 export type { PolicyStatement } from './core/iam-policy';
+export { dashboardConfigMap, priceFeedsDashboard, publishersDashboard, renderDashboard } from './dashboards';
+export type {
+  DashboardConfigMap,
+  DashboardConfigMapOptions,
+  DashboardModel,
+  DashboardRow,
+  GrafanaDashboard,
+  Panel,
+  PriceFeedsDashboardOptions,
+  PublishersDashboardOptions,
+  Variable,
+} from './dashboards';
+export { OBSERVER_METRICS, OBSERVER_METRIC_FAMILIES } from './monitors/observer-metrics';
+export type { ObserverMetricFamily } from './monitors/observer-metrics';
+export { Duration } from './core/duration';
