@@ -5,7 +5,10 @@ import { renderDashboard } from './render-dashboard';
  * The label kube-prometheus-stack's Grafana sidecar watches (grafana.sidecar.dashboards.label/labelValue, set by
  * KubePrometheusStack; a test keeps the two equal). Kept here so this renderer does not import the Helm construct.
  */
-export const GRAFANA_SIDECAR_DASHBOARD_LABEL = { grafana_dashboard: '1' } as const;
+import { GRAFANA_DASHBOARD_LABEL } from '../monitoring/kube-prometheus-stack';
+
+/** The label the Grafana sidecar of kube-prometheus-stack watches (one constant, owned by the monitoring construct). */
+export const GRAFANA_SIDECAR_DASHBOARD_LABEL = GRAFANA_DASHBOARD_LABEL;
 /** The sidecar searches every namespace; the monitoring namespace keeps dashboards next to Grafana. */
 export const DEFAULT_DASHBOARD_NAMESPACE = 'monitoring';
 /** Kubernetes rejects objects over 1 MiB; leave room for metadata. */

@@ -1,6 +1,6 @@
 import { dashboardConfigMap, priceFeedsDashboard, publishersDashboard, renderDashboard } from '../../constructs/dashboards';
 import { GRAFANA_DASHBOARD_LABEL, MONITORING_NAMESPACE } from '../../constructs/monitoring/kube-prometheus-stack';
-import { configMapSchemaProblems } from './support/kubernetes-config-map-schema';
+import { kubernetesSchemaProblems } from '../support/kubernetes-schema';
 
 const model = priceFeedsDashboard({ environment: 'prod' });
 const configMap = dashboardConfigMap(model);
@@ -34,12 +34,12 @@ describe('dashboardConfigMap', () => {
     ['Price feeds', configMap],
     ['Publishers', dashboardConfigMap(publishersDashboard({ environment: 'prod' }))],
   ])('passes the Kubernetes ConfigMap schema (%s)', (_title, manifest) => {
-    expect(configMapSchemaProblems(manifest)).toEqual([]);
+    expect(kubernetesSchemaProblems([manifest])).toEqual([]);
   });
 
   test('fails the Kubernetes ConfigMap schema when a label value is not a string (the check can fail)', () => {
     const broken = { ...configMap, metadata: { ...configMap.metadata, labels: { grafana_dashboard: 1 } } };
-    expect(configMapSchemaProblems(broken)).not.toEqual([]);
+    expect(kubernetesSchemaProblems([broken])).not.toEqual([]);
   });
 
   test('fails when the uid does not make a valid ConfigMap name and no name is given', () => {
