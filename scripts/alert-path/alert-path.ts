@@ -1,0 +1,136 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { stringify } from 'yaml';
+import { alertmanagerConfigToYaml } from '../../constructs/alerting/alertmanager/alertmanager-config-yaml';
+import { renderAlertmanagerConfig } from '../../constructs/alerting/alertmanager/render-alertmanager-config';
+import type { AlertRoutingModel } from '../../constructs/alerting/alertmanager/routing-model';
+import { alertmanagerSecretReferences, secretFilePath } from '../../constructs/alerting/alertmanager/secret-files';
+import { freePort, httpOk, MetricsServer, RecordingServer, ServerProcess, temporaryDirectory, waitFor } from './local-servers';
+
+/**
+ * The whole alert path on 127.0.0.1 with the real servers: a target serving observer metrics -> Prometheus (the
+ * rendered rules) -> Alertmanager (the rendered routing) -> a local stand-in for Slack's incoming webhooks and the
+ * heartbeat endpoint. Used by the end-to-end test (short intervals) and the benchmark (production intervals).
+ */
+export interface AlertPathOptions {
+  /** The rules file exactly as promtool checks it. */
+  readonly rules: unknown;
+  /** The environment's routing model; webhook URLs and the heartbeat URL are pointed at the local stand-in. */
+  readonly routing: AlertRoutingModel;
+  readonly scrapeInterval: string;
+  readonly evaluationInterval: string;
+  /** Prometheus external labels (the chart sets `environment`). */
+  readonly externalLabels: Readonly<Record<string, string>>;
+  /** The `job` label the rules expect on the observer's target. */
+  readonly job: string;
+  /** Prometheus text served at every scrape. */
+  readonly metrics: () => string;
+  /** Paths to the binaries (see test/support/tools.ts). */
+  readonly binaries: { readonly prometheus: string; readonly alertmanager: string };
+}
+
+export interface SlackMessage {
+  readonly receiver: string;
+  readonly receivedAt: number;
+  readonly payload: { channel?: string; attachments?: Array<{ title?: string; text?: string; color?: string }> };
+}
+
+export class AlertPath {
+  private constructor(
+    private readonly directory: string,
+    private readonly recorder: RecordingServer,
+    private readonly target: MetricsServer,
+    private readonly servers: ServerProcess[],
+    public readonly prometheusUrl: string,
+  ) {}
+
+  public static async start(options: AlertPathOptions): Promise<AlertPath> {
+    const directory = temporaryDirectory('feedops-alert-path-');
+    const started: { recorder?: RecordingServer; target?: MetricsServer; servers: ServerProcess[] } = { servers: [] };
+    try {
+      started.recorder = await RecordingServer.start();
+      started.target = await MetricsServer.start(options.metrics);
+      const recorder = started.recorder;
+
+      // Alertmanager reads webhook URLs from files, as in the cluster; here they point at the local stand-in.
+      const secretsDirectory = path.join(directory, 'secrets');
+      const routing: AlertRoutingModel = {
+        ...options.routing,
+        secretsDirectory,
+        heartbeat: { ...options.routing.heartbeat, url: recorder.url('/heartbeat') },
+      };
+      for (const reference of alertmanagerSecretReferences(routing)) {
+        const file = secretFilePath(reference, secretsDirectory);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, reference.key === 'credentials' ? 'test-credential' : recorder.url(`/slack/${reference.key}`));
+      }
+      const alertmanagerConfig = path.join(directory, 'alertmanager.yml');
+      fs.writeFileSync(alertmanagerConfig, alertmanagerConfigToYaml(renderAlertmanagerConfig(routing)));
+
+      const alertmanagerPort = await freePort();
+      const alertmanager = ServerProcess.start('alertmanager', options.binaries.alertmanager, [
+        `--config.file=${alertmanagerConfig}`,
+        `--storage.path=${path.join(directory, 'alertmanager-data')}`,
+        `--web.listen-address=127.0.0.1:${alertmanagerPort}`,
+        '--cluster.listen-address=',
+      ]);
+      started.servers.push(alertmanager);
+
+      const rulesFile = path.join(directory, 'rules.yml');
+      fs.writeFileSync(rulesFile, stringify(options.rules, { lineWidth: 0 }));
+      const prometheusConfig = path.join(directory, 'prometheus.yml');
+      fs.writeFileSync(
+        prometheusConfig,
+        stringify({
+          global: { scrape_interval: options.scrapeInterval, evaluation_interval: options.evaluationInterval, external_labels: options.externalLabels },
+          rule_files: [rulesFile],
+          alerting: { alertmanagers: [{ static_configs: [{ targets: [`127.0.0.1:${alertmanagerPort}`] }] }] },
+          scrape_configs: [{ job_name: options.job, static_configs: [{ targets: [`127.0.0.1:${started.target.port}`] }] }],
+        }),
+      );
+      const prometheusPort = await freePort();
+      const prometheus = ServerProcess.start('prometheus', options.binaries.prometheus, [
+        `--config.file=${prometheusConfig}`,
+        `--storage.tsdb.path=${path.join(directory, 'prometheus-data')}`,
+        `--web.listen-address=127.0.0.1:${prometheusPort}`,
+      ]);
+      started.servers.push(prometheus);
+
+      const alertPath = new AlertPath(directory, recorder, started.target, started.servers, `http://127.0.0.1:${prometheusPort}`);
+      for (const [server, url] of [[alertmanager, `http://127.0.0.1:${alertmanagerPort}/-/ready`], [prometheus, `${alertPath.prometheusUrl}/-/ready`]] as const) {
+        await waitFor(async () => server.exited || (await httpOk(url)), 30_000, () => `${server.name} did not become ready:\n${server.log}`);
+        if (server.exited) throw new Error(`${server.name} exited:\n${server.log}`);
+      }
+      return alertPath;
+    } catch (error) {
+      await Promise.allSettled([...started.servers.map((s) => s.stop()), started.recorder?.stop(), started.target?.stop()]);
+      fs.rmSync(directory, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Slack messages received so far, per receiver (the webhook path names it). */
+  public slackMessages(receiver?: string): SlackMessage[] {
+    return this.recorder.requests
+      .filter((request) => request.path.startsWith('/slack/'))
+      .map((request) => ({ receiver: request.path.slice('/slack/'.length), receivedAt: request.receivedAt, payload: JSON.parse(request.body) }))
+      .filter((message) => receiver === undefined || message.receiver === receiver);
+  }
+
+  /** Heartbeat pings received so far (Alertmanager's webhook payloads). */
+  public heartbeats(): Array<{ receivedAt: number; payload: { status: string; alerts: Array<{ labels: Record<string, string> }> } }> {
+    return this.recorder.requests
+      .filter((request) => request.path === '/heartbeat')
+      .map((request) => ({ receivedAt: request.receivedAt, payload: JSON.parse(request.body) }));
+  }
+
+  /** Server logs, for failure messages. */
+  public get logs(): string {
+    return this.servers.map((server) => `--- ${server.name}\n${server.log}`).join('\n');
+  }
+
+  public async stop(): Promise<void> {
+    await Promise.allSettled([...this.servers.map((server) => server.stop()), this.recorder.stop(), this.target.stop()]);
+    fs.rmSync(this.directory, { recursive: true, force: true });
+  }
+}

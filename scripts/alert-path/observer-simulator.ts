@@ -1,0 +1,76 @@
+import { OBSERVER_METRICS } from '../../constructs/monitors/observer-metrics';
+
+/** What one simulated feed reports; everything healthy unless changed. */
+export interface SimulatedFeed {
+  assetType: string;
+  trading: boolean;
+  stalenessSlots: number;
+  confidenceInterval: number;
+  deviationPercent: number;
+  publishersActive: number;
+}
+
+/**
+ * Stands in for pyth-observer's /metrics: every family of OBSERVER_METRICS with healthy values, per feed where the
+ * family is per feed. Tests and the benchmark change a feed's state and watch the alert path react.
+ */
+export class ObserverSimulator {
+  public readonly feeds = new Map<string, SimulatedFeed>();
+  private slot = 300_000_000;
+
+  constructor(symbols: readonly string[]) {
+    for (const symbol of symbols) {
+      this.feeds.set(symbol, {
+        assetType: symbol.split('.')[0],
+        trading: true,
+        stalenessSlots: 2,
+        confidenceInterval: 1.5,
+        deviationPercent: 0.1,
+        publishersActive: 12,
+      });
+    }
+  }
+
+  public feed(symbol: string): SimulatedFeed {
+    const feed = this.feeds.get(symbol);
+    if (!feed) throw new Error(`no simulated feed ${symbol}`);
+    return feed;
+  }
+
+  /** Prometheus text exposition of the current state. */
+  public render(): string {
+    this.slot += 25;
+    const lines: string[] = [];
+    const family = (name: string, type: string, samples: Array<[Record<string, string>, number]>) => {
+      lines.push(`# TYPE ${name} ${type}`);
+      for (const [labels, value] of samples) {
+        const text = Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',');
+        lines.push(`${name}${text ? `{${text}}` : ''} ${value}`);
+      }
+    };
+    const perFeed = (value: (feed: SimulatedFeed) => number, withAssetType = true): Array<[Record<string, string>, number]> =>
+      [...this.feeds].map(([symbol, feed]) => {
+        const labels: Record<string, string> = withAssetType ? { symbol, asset_type: feed.assetType } : { symbol };
+        return [labels, value(feed)];
+      });
+
+    const m = OBSERVER_METRICS;
+    family(m.priceFeedStatus.name, 'gauge', perFeed((f) => (f.trading ? 1 : 0)));
+    family(m.priceFeedStalenessSlots.name, 'gauge', perFeed((f) => f.stalenessSlots));
+    family(m.priceFeedConfidenceInterval.name, 'gauge', perFeed((f) => f.confidenceInterval));
+    family(m.priceDeviationFromCoingeckoPercent.name, 'gauge', perFeed((f) => f.deviationPercent, false));
+    family(m.coingeckoPriceAgeSeconds.name, 'gauge', perFeed(() => 30, false));
+    family(m.publishersActive.name, 'gauge', perFeed((f) => f.publishersActive));
+    family(m.checkSuccessRate.name, 'gauge', [...this.feeds.keys()].flatMap((symbol) => [
+      [{ check_type: 'price_feed', symbol }, 1],
+      [{ check_type: 'publisher', symbol }, 1],
+    ] as Array<[Record<string, string>, number]>));
+    family(m.priceFeedsProcessed.name, 'gauge', [[{}, this.feeds.size]]);
+    family(m.loopErrors.name, 'counter', [[{ error_type: 'ConnectionError' }, 0]]);
+    family(m.latestBlockSlot.name, 'gauge', [[{}, this.slot]]);
+    // pyth_observer_network_connection_status is declared upstream but never set, so it is not served here either.
+    family(m.apiRequests.name, 'counter', [[{ service: 'pyth', endpoint: 'get_program_accounts', status: 'success' }, 100]]);
+    family(m.alertsActive.name, 'gauge', [[{ alert_type: 'PriceFeedOfflineCheck' }, 0]]);
+    return `${lines.join('\n')}\n`;
+  }
+}
