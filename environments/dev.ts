@@ -79,9 +79,9 @@ export const dev = {
       firstMapping: 'AHtgzX45WTKfkPG53L6WYhGEXwQkN1BVknET3sVsLL8J',
     },
     feeds: {
-      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5, maxConfidenceInterval: 1000 },
-      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5, maxConfidenceInterval: 60 },
-      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceInterval: 4 },
+      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5 },
+      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5 },
+      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceIntervalWidening: 20 },
     },
     publishers: {
       publisher1: 'FR19oB2ePko2haah8yP4fhTycxitxkVQTxk3tssxX1Ce',

@@ -111,8 +111,11 @@ const feedSchema = z.strictObject({
   coingeckoId: z.string().regex(/^[a-z0-9-]+$/, { message: 'is not a CoinGecko id (allowed: e.g. "bitcoin")' }).optional(),
   /** Alert when fewer publishers than this are active. */
   minPublishers: z.number().int().min(1),
-  /** Alert when the confidence interval exceeds this, in price units (the observer exports it absolute). */
-  maxConfidenceInterval: z.number().gt(0).optional(),
+  /**
+   * Alert when the confidence interval is this many times wider than its own recent median (the observer exports it
+   * in price units and no price, so the alert compares the feed with itself). Default: the rule pack's (10).
+   */
+  maxConfidenceIntervalWidening: z.number().gt(1).optional(),
   /** Observer threshold overrides for this feed. */
   thresholds: thresholdsSchema.optional(),
 });

@@ -79,11 +79,11 @@ export const staging = {
       firstMapping: 'AHtgzX45WTKfkPG53L6WYhGEXwQkN1BVknET3sVsLL8J',
     },
     feeds: {
-      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5, maxConfidenceInterval: 1000 },
-      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5, maxConfidenceInterval: 60 },
-      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceInterval: 4 },
-      'Equity.US.AAPL/USD': { minPublishers: 3, maxConfidenceInterval: 5 },
-      'FX.EUR/USD': { minPublishers: 3, maxConfidenceInterval: 0.01 },
+      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5 },
+      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5 },
+      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceIntervalWidening: 20 },
+      'Equity.US.AAPL/USD': { minPublishers: 3 },
+      'FX.EUR/USD': { minPublishers: 3 },
     },
     publishers: {
       publisher1: 'FR19oB2ePko2haah8yP4fhTycxitxkVQTxk3tssxX1Ce',
