@@ -129,6 +129,18 @@ describe('validateRuleGroups', () => {
     expect(() => validateRuleGroups([])).toThrow(/field "groups" is \[\]: nothing to render/);
   });
 
+  test('fails when a rule is neither an alert nor a recording rule', () => {
+    expect(() => validateRuleGroups([aGroup([{ expr: 'up' } as never])])).toThrow(/rule #0: field "alert\/record" is \{"expr":"up"\}: neither an alert nor a recording rule/);
+  });
+
+  test('fails when the Watchdog for is not a Duration', () => {
+    expect(() => validateRuleGroups([aGroup([anAlert({ alert: 'Watchdog', for: '1m' })])])).toThrow(/alert "Watchdog": field "for" is "1m": not a Duration/);
+  });
+
+  test('fails when a label value is empty', () => {
+    expect(() => validateRuleGroups([aGroup([anAlert({ labels: { symbol: '' } })])])).toThrow(/field "labels\.symbol" is "": not a label value/);
+  });
+
   test('reports every problem at once', () => {
     expect(() => validateRuleGroups([aGroup([anAlert({ alert: 'bad_name', expr: '', summary: '' })])])).toThrow(/\(3 problems\)/);
   });
