@@ -1,0 +1,5 @@
+export { OBSERVER_ALERTS, OBSERVER_METRICS, PRICE_FEED_ALERTS } from './alert-names';
+export { FEED_CLASSES, FEED_CLASS_ASSET_TYPE, type FeedClass } from './feed-class';
+export { CRITICAL_FEED_METRICS } from './feed-class-rules';
+export * from './options';
+export { PRICE_FEED_RULE_LABELS, priceFeedRuleGroups, renderPriceFeedRules } from './price-feed-rules';
