@@ -25,24 +25,26 @@ export interface ReceivedRequest {
 
 /** An HTTP server on 127.0.0.1 that records every POST and answers like Slack ("ok"). */
 export class RecordingServer {
-  public readonly requests: ReceivedRequest[] = [];
-  private constructor(private readonly server: http.Server, public readonly port: number) {}
+  private constructor(
+    private readonly server: http.Server,
+    public readonly port: number,
+    public readonly requests: ReceivedRequest[],
+  ) {}
 
   public static async start(): Promise<RecordingServer> {
     const port = await freePort();
-    let recorder: RecordingServer | undefined;
+    const requests: ReceivedRequest[] = [];
     const server = http.createServer((request, response) => {
       let body = '';
       request.on('data', (chunk) => (body += chunk));
       request.on('end', () => {
-        recorder?.requests.push({ path: request.url ?? '/', body, receivedAt: Date.now() });
+        requests.push({ path: request.url ?? '/', body, receivedAt: Date.now() });
         response.writeHead(200, { 'Content-Type': 'text/plain' });
         response.end('ok');
       });
     });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    recorder = new RecordingServer(server, port);
-    return recorder;
+    return new RecordingServer(server, port, requests);
   }
 
   public url(pathname: string): string {

@@ -1,3 +1,4 @@
+import { WATCHDOG_ALERT_NAME } from '../rules/rule-limits';
 import type {
   AlertmanagerConfig,
   AlertmanagerReceiver,
@@ -11,7 +12,7 @@ import { secretFilePath } from './secret-files';
 import { SEVERITIES, Severity } from './severity';
 import { SLACK_COLOR_TEMPLATE, SLACK_TEXT_TEMPLATE, SLACK_TITLE_TEMPLATE } from './slack-message';
 
-export const WATCHDOG_ALERT_NAME = 'Watchdog';
+export { WATCHDOG_ALERT_NAME };
 
 /** Name of the time interval that mutes alerts of `asset_type` while that market is closed. */
 export function marketClosedIntervalName(assetType: string): string {

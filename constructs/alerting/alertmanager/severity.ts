@@ -1,4 +1,6 @@
-/** The `severity` label values feedops alerts carry, most urgent first. */
-export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+import { SEVERITY_VALUES, SeverityValue } from '../rules/severity';
 
-export type Severity = (typeof SEVERITIES)[number];
+/** The `severity` label values feedops alerts carry, most urgent first (one list, owned by the rule model). */
+export const SEVERITIES = SEVERITY_VALUES;
+
+export type Severity = SeverityValue;

@@ -1,3 +1,5 @@
+import { OBSERVER_METRICS } from '../../monitors/observer-metrics';
+
 /**
  * The alerts of the price-feed rule pack. Names are public API: Alertmanager routes and inhibitions, silences
  * and the runbook files (`docs/runbooks/<name>.md`) refer to them.
@@ -21,16 +23,16 @@ export const OBSERVER_ALERTS = {
   observerNetworkDown: 'PythObserverNetworkDown',
 } as const;
 
-/** pyth-observer's metric families the pack reads (pyth_observer/metrics.py, v3.0.x). */
-export const OBSERVER_METRICS = {
-  staleness: 'pyth_observer_price_feed_staleness_slots',
-  status: 'pyth_observer_price_feed_status',
-  confidenceInterval: 'pyth_observer_price_feed_confidence_interval',
-  publishers: 'pyth_observer_publishers_active_total',
-  deviationFromCoinGecko: 'pyth_observer_price_deviation_from_coingecko_percent',
-  coinGeckoPriceAge: 'pyth_observer_coingecko_price_age_seconds',
-  latestBlockSlot: 'pyth_observer_latest_block_slot',
-  loopErrors: 'pyth_observer_loop_errors_total',
-  networkConnectionStatus: 'pyth_observer_network_connection_status',
-  apiRequests: 'pyth_observer_api_requests_total',
+/** The observer's series names the pack reads, from the shared catalogue of its metric families. */
+export const OBSERVER_METRIC_NAMES = {
+  staleness: OBSERVER_METRICS.priceFeedStalenessSlots.name,
+  status: OBSERVER_METRICS.priceFeedStatus.name,
+  confidenceInterval: OBSERVER_METRICS.priceFeedConfidenceInterval.name,
+  publishers: OBSERVER_METRICS.publishersActive.name,
+  deviationFromCoinGecko: OBSERVER_METRICS.priceDeviationFromCoingeckoPercent.name,
+  coinGeckoPriceAge: OBSERVER_METRICS.coingeckoPriceAgeSeconds.name,
+  latestBlockSlot: OBSERVER_METRICS.latestBlockSlot.name,
+  loopErrors: OBSERVER_METRICS.loopErrors.name,
+  networkConnectionStatus: OBSERVER_METRICS.networkConnectionStatus.name,
+  apiRequests: OBSERVER_METRICS.apiRequests.name,
 } as const;

@@ -2,7 +2,7 @@ import type { AlertRule } from '../rules/alert-rule';
 import type { RuleGroup } from '../rules/rule-group';
 import { Runbook } from '../rules/runbook';
 import { Severity } from '../rules/severity';
-import { OBSERVER_METRICS, PRICE_FEED_ALERTS } from './alert-names';
+import { OBSERVER_METRIC_NAMES, PRICE_FEED_ALERTS } from './alert-names';
 import { PYTHNET_SLOT_SECONDS } from './options';
 import { anyOf, groupByLimit, indent, matchAny, quote, selector } from './promql';
 import type { ResolvedFeed, ResolvedFeedClass, ResolvedPriceFeedRuleOptions } from './resolve-options';
@@ -11,7 +11,7 @@ import type { ResolvedFeed, ResolvedFeedClass, ResolvedPriceFeedRuleOptions } fr
  * Metric families the class's critical alerts read. Each gets an absent() companion per feed, because a
  * missing series silences a critical alert instead of firing it.
  */
-export const CRITICAL_FEED_METRICS = [OBSERVER_METRICS.staleness, OBSERVER_METRICS.status] as const;
+export const CRITICAL_FEED_METRICS = [OBSERVER_METRIC_NAMES.staleness, OBSERVER_METRIC_NAMES.status] as const;
 
 /** `pyth-price-feeds-<class>`: the per-feed alerts of one feed class. */
 export function feedClassRuleGroup(feedClass: ResolvedFeedClass, options: ResolvedPriceFeedRuleOptions): RuleGroup {
@@ -47,7 +47,7 @@ class FeedClassRules {
 
   public stale(): AlertRule {
     const terms = groupByLimit(this.feedClass.feeds, (feed) => feed.maxStalenessSlots).map(
-      ({ limit, items }) => `max by (symbol) (${this.select(OBSERVER_METRICS.staleness, items)}) > ${limit}`,
+      ({ limit, items }) => `max by (symbol) (${this.select(OBSERVER_METRIC_NAMES.staleness, items)}) > ${limit}`,
     );
     return this.alert(PRICE_FEED_ALERTS.priceFeedStale, {
       expr: anyOf(terms),
@@ -64,7 +64,7 @@ class FeedClassRules {
 
   public notTrading(): AlertRule {
     return this.alert(PRICE_FEED_ALERTS.priceFeedNotTrading, {
-      expr: `min by (symbol) (${this.select(OBSERVER_METRICS.status)}) == 0`,
+      expr: `min by (symbol) (${this.select(OBSERVER_METRIC_NAMES.status)}) == 0`,
       for: this.feedClass.pendingFor.notTrading,
       severity: Severity.CRITICAL,
       summary: 'Pyth {{ $labels.symbol }} is not trading',
@@ -77,7 +77,7 @@ class FeedClassRules {
 
   public publishersLow(): AlertRule {
     const terms = groupByLimit(this.feedClass.feeds, (feed) => feed.minPublishers).map(
-      ({ limit, items }) => `min by (symbol) (${this.select(OBSERVER_METRICS.publishers, items)}) < ${limit}`,
+      ({ limit, items }) => `min by (symbol) (${this.select(OBSERVER_METRIC_NAMES.publishers, items)}) < ${limit}`,
     );
     return this.alert(PRICE_FEED_ALERTS.publishersLow, {
       expr: anyOf(terms),
@@ -95,10 +95,10 @@ class FeedClassRules {
   public confidenceIntervalWide(): AlertRule {
     const baseline = this.feedClass.confidenceBaseline.toPrometheus();
     const terms = groupByLimit(this.feedClass.feeds, (feed) => feed.maxConfidenceIntervalWidening).map(({ limit, items }) => {
-      const interval = this.select(OBSERVER_METRICS.confidenceInterval, items);
+      const interval = this.select(OBSERVER_METRIC_NAMES.confidenceInterval, items);
       return `max by (symbol) (\n  ${interval}\n  /\n  (quantile_over_time(0.5, ${interval}[${baseline}]) > 0)\n) > ${limit}`;
     });
-    const trading = `min by (symbol) (${this.select(OBSERVER_METRICS.status)}) == 1`;
+    const trading = `min by (symbol) (${this.select(OBSERVER_METRIC_NAMES.status)}) == 1`;
     return this.alert(PRICE_FEED_ALERTS.confidenceIntervalWide, {
       // The observer exports the interval in price units but not the price, so the yardstick is the feed's own
       // recent median; a non-trading feed has no meaningful interval and has its own alert.
@@ -115,7 +115,7 @@ class FeedClassRules {
 
   public deviationFromCoinGeckoHigh(): AlertRule {
     const terms = groupByLimit(this.feedClass.feeds, (feed) => feed.maxDeviationPercent).map(
-      ({ limit, items }) => `max by (symbol) (${this.select(OBSERVER_METRICS.deviationFromCoinGecko, items)}) > ${limit}`,
+      ({ limit, items }) => `max by (symbol) (${this.select(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, items)}) > ${limit}`,
     );
     return this.alert(PRICE_FEED_ALERTS.deviationFromCoinGeckoHigh, {
       // Only while the reference is fresh and refreshing: the observer keeps the last CoinGecko values when
@@ -134,7 +134,7 @@ class FeedClassRules {
 
   public coinGeckoPriceStale(): AlertRule {
     const maxAge = this.feedClass.maxCoinGeckoPriceAge;
-    const age = this.select(OBSERVER_METRICS.coinGeckoPriceAge);
+    const age = this.select(OBSERVER_METRIC_NAMES.coinGeckoPriceAge);
     return this.alert(PRICE_FEED_ALERTS.coinGeckoPriceStale, {
       expr: `max by (symbol) (${age}) > ${maxAge.toSeconds()}\nor\nmin by (symbol) (changes(${age}[${maxAge.toPrometheus()}])) == 0`,
       for: this.feedClass.pendingFor.coinGeckoStale,
@@ -183,7 +183,7 @@ class FeedClassRules {
   /** The reference is young enough in every replica, and still being refreshed. */
   private coinGeckoFresh(): string {
     const maxAge = this.feedClass.maxCoinGeckoPriceAge;
-    const age = this.select(OBSERVER_METRICS.coinGeckoPriceAge);
+    const age = this.select(OBSERVER_METRIC_NAMES.coinGeckoPriceAge);
     return `max by (symbol) (${age}) < ${maxAge.toSeconds()}\nand on (symbol)\nmin by (symbol) (changes(${age}[${maxAge.toPrometheus()}])) > 0`;
   }
 

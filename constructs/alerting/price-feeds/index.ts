@@ -1,4 +1,4 @@
-export { OBSERVER_ALERTS, OBSERVER_METRICS, PRICE_FEED_ALERTS } from './alert-names';
+export { OBSERVER_ALERTS, OBSERVER_METRIC_NAMES, PRICE_FEED_ALERTS } from './alert-names';
 export { FEED_CLASSES, FEED_CLASS_ASSET_TYPE, type FeedClass } from './feed-class';
 export { CRITICAL_FEED_METRICS } from './feed-class-rules';
 export * from './options';

@@ -3,7 +3,7 @@ import type { AlertRule } from '../rules/alert-rule';
 import type { RuleGroup } from '../rules/rule-group';
 import { Runbook } from '../rules/runbook';
 import { Severity } from '../rules/severity';
-import { OBSERVER_ALERTS, OBSERVER_METRICS } from './alert-names';
+import { OBSERVER_ALERTS, OBSERVER_METRIC_NAMES } from './alert-names';
 import { quote, selector } from './promql';
 import type { ResolvedPriceFeedRuleOptions } from './resolve-options';
 
@@ -30,7 +30,7 @@ export function observerRuleGroup(options: ResolvedPriceFeedRuleOptions): RuleGr
     runbook: Runbook.at(options.runbookBaseUrl, name),
   });
   const rpcRequests = (status?: string) =>
-    selector(OBSERVER_METRICS.apiRequests, [job, `${options.apiServiceLabel}="pyth"`, ...(status ? [`status=${quote(status)}`] : [])]);
+    selector(OBSERVER_METRIC_NAMES.apiRequests, [job, `${options.apiServiceLabel}="pyth"`, ...(status ? [`status=${quote(status)}`] : [])]);
   const rpcWindow = OBSERVER_RPC_ERRORS_WINDOW.toPrometheus();
 
   return {
@@ -57,7 +57,7 @@ export function observerRuleGroup(options: ResolvedPriceFeedRuleOptions): RuleGr
         labels: { job: options.job },
       }),
       alert(OBSERVER_ALERTS.observerStalled, {
-        expr: `changes(${selector(OBSERVER_METRICS.latestBlockSlot, [job])}[${OBSERVER_STALLED_WINDOW.toPrometheus()}]) == 0`,
+        expr: `changes(${selector(OBSERVER_METRIC_NAMES.latestBlockSlot, [job])}[${OBSERVER_STALLED_WINDOW.toPrometheus()}]) == 0`,
         for: OBSERVER_STALLED_FOR,
         severity: Severity.CRITICAL,
         summary: `pyth-observer {{ $labels.instance }} has seen no new Pythnet slot for ${OBSERVER_STALLED_WINDOW.toPrometheus()}`,
@@ -67,16 +67,16 @@ export function observerRuleGroup(options: ResolvedPriceFeedRuleOptions): RuleGr
           'so stale feeds do not alert while this fires.',
       }),
       alert(OBSERVER_ALERTS.observerMetricAbsent, {
-        expr: `absent(${selector(OBSERVER_METRICS.latestBlockSlot, [job])})`,
+        expr: `absent(${selector(OBSERVER_METRIC_NAMES.latestBlockSlot, [job])})`,
         for: OBSERVER_METRIC_ABSENT_FOR,
         severity: Severity.CRITICAL,
         summary: `pyth-observer (job ${options.job}) reports no Pythnet slot`,
         description:
-          `No target of job ${options.job} exposes ${OBSERVER_METRICS.latestBlockSlot}. The observer sets it after its first full refresh, ` +
+          `No target of job ${options.job} exposes ${OBSERVER_METRIC_NAMES.latestBlockSlot}. The observer sets it after its first full refresh, ` +
           `so it has not completed one: ${OBSERVER_ALERTS.observerStalled} and every feed alert are blind.`,
       }),
       alert(OBSERVER_ALERTS.observerLoopErrors, {
-        expr: `rate(${selector(OBSERVER_METRICS.loopErrors, [job])}[${OBSERVER_LOOP_ERRORS_WINDOW.toPrometheus()}]) > 0`,
+        expr: `rate(${selector(OBSERVER_METRIC_NAMES.loopErrors, [job])}[${OBSERVER_LOOP_ERRORS_WINDOW.toPrometheus()}]) > 0`,
         for: OBSERVER_LOOP_ERRORS_FOR,
         severity: Severity.WARNING,
         summary: 'pyth-observer {{ $labels.instance }} keeps failing its loop with {{ $labels.error_type }}',
@@ -90,7 +90,7 @@ export function observerRuleGroup(options: ResolvedPriceFeedRuleOptions): RuleGr
         // actually shows an unreachable Pythnet RPC today. Sum by instance: the observer's own `endpoint` label
         // is renamed under a ServiceMonitor, so it is not named here.
         expr:
-          `${selector(OBSERVER_METRICS.networkConnectionStatus, [job])} == 0\nor\n(\n` +
+          `${selector(OBSERVER_METRIC_NAMES.networkConnectionStatus, [job])} == 0\nor\n(\n` +
           `  sum by (job, instance) (rate(${rpcRequests('error')}[${rpcWindow}]))\n  /\n` +
           `  sum by (job, instance) (rate(${rpcRequests()}[${rpcWindow}]))\n) > ${OBSERVER_RPC_ERROR_RATIO}`,
         for: OBSERVER_NETWORK_DOWN_FOR,

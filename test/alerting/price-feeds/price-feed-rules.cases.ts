@@ -1,5 +1,5 @@
 import { Duration } from '../../../constructs/core/duration';
-import { OBSERVER_METRICS } from '../../../constructs/alerting/price-feeds/alert-names';
+import { OBSERVER_METRIC_NAMES } from '../../../constructs/alerting/price-feeds/alert-names';
 import type { AlertRuleCase, InputSeries } from '../promtool/rule-test-case';
 import { PROD_OPTIONS } from './fixtures';
 
@@ -40,7 +40,7 @@ function coinGeckoSeries(metric: string, symbol: string, values: string): InputS
 }
 
 function rpcRequests(status: string, values: string): InputSeries {
-  return series(OBSERVER_METRICS.apiRequests, { ...TARGET, exported_service: 'pyth', exported_endpoint: 'prices', status }, values);
+  return series(OBSERVER_METRIC_NAMES.apiRequests, { ...TARGET, exported_service: 'pyth', exported_endpoint: 'prices', status }, values);
 }
 
 /** Every configured feed trading and fresh, so absent() companions stay quiet unless a case removes a series. */
@@ -48,8 +48,8 @@ function healthyFeeds(except: { metric: string; symbol: string } | undefined, sa
   const symbols = Object.values(PROD_OPTIONS.feedClasses).flatMap((feedClass) => Object.keys(feedClass?.feeds ?? {}));
   return symbols.flatMap((symbol) =>
     [
-      feedSeries(OBSERVER_METRICS.staleness, symbol, `2x${samples}`),
-      feedSeries(OBSERVER_METRICS.status, symbol, `1x${samples}`),
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, symbol, `2x${samples}`),
+      feedSeries(OBSERVER_METRIC_NAMES.status, symbol, `1x${samples}`),
     ].filter((input) => !(except && input.series.startsWith(`${except.metric}{`) && input.series.includes(`symbol="${except.symbol}"`))),
   );
 }
@@ -97,14 +97,14 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     name: 'PythObserverStalled fires when the latest slot has not moved for 5m',
     alert: 'PythObserverStalled',
     at: at(11),
-    series: [series(OBSERVER_METRICS.latestBlockSlot, TARGET, '250000000+150x3 250000450x10')],
+    series: [series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x3 250000450x10')],
     firing: [{ labels: TARGET, value: 0 }],
   },
   {
     name: 'PythObserverStalled is silent while the slot advances',
     alert: 'PythObserverStalled',
     at: at(11),
-    series: [series(OBSERVER_METRICS.latestBlockSlot, TARGET, '250000000+150x15')],
+    series: [series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x15')],
     firing: [],
   },
   {
@@ -118,14 +118,14 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     name: 'PythObserverMetricAbsent is silent once the observer reports its slot',
     alert: 'PythObserverMetricAbsent',
     at: at(12),
-    series: [series('up', TARGET, '1x15'), series(OBSERVER_METRICS.latestBlockSlot, TARGET, '250000000+150x15')],
+    series: [series('up', TARGET, '1x15'), series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x15')],
     firing: [],
   },
   {
     name: 'PythObserverLoopErrors fires when loop errors keep coming for over 10m',
     alert: 'PythObserverLoopErrors',
     at: at(15),
-    series: [series(OBSERVER_METRICS.loopErrors, { ...TARGET, error_type: 'ConnectionError' }, '0+1x20')],
+    series: [series(OBSERVER_METRIC_NAMES.loopErrors, { ...TARGET, error_type: 'ConnectionError' }, '0+1x20')],
     // One error a minute: rate 1/60 per second.
     firing: [{ labels: { ...TARGET, error_type: 'ConnectionError' }, value: 1 / 60 }],
   },
@@ -133,7 +133,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     name: 'PythObserverLoopErrors is silent after a single error',
     alert: 'PythObserverLoopErrors',
     at: at(15),
-    series: [series(OBSERVER_METRICS.loopErrors, { ...TARGET, error_type: 'ConnectionError' }, '0x2 1x18')],
+    series: [series(OBSERVER_METRIC_NAMES.loopErrors, { ...TARGET, error_type: 'ConnectionError' }, '0x2 1x18')],
     firing: [],
   },
   {
@@ -147,7 +147,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     name: 'PythObserverNetworkDown fires when the observer reports its connection down',
     alert: 'PythObserverNetworkDown',
     at: at(10),
-    series: [series(OBSERVER_METRICS.networkConnectionStatus, { ...TARGET, network: 'pythnet', endpoint_type: 'ws' }, '0x20')],
+    series: [series(OBSERVER_METRIC_NAMES.networkConnectionStatus, { ...TARGET, network: 'pythnet', endpoint_type: 'ws' }, '0x20')],
     firing: [{ labels: { ...TARGET, network: 'pythnet', endpoint_type: 'ws' }, value: 0 }],
   },
   {
@@ -162,7 +162,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythObserverNetworkDown',
     at: at(10),
     series: [
-      series(OBSERVER_METRICS.apiRequests, { ...TARGET, exported_service: 'coingecko', exported_endpoint: 'prices', status: 'error' }, '0+5x20'),
+      series(OBSERVER_METRIC_NAMES.apiRequests, { ...TARGET, exported_service: 'coingecko', exported_endpoint: 'prices', status: 'error' }, '0+5x20'),
       rpcRequests('success', '0+2x20'),
     ],
     firing: [],
@@ -174,7 +174,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedStale',
     group: 'pyth-price-feeds-crypto',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.staleness, BTC, '300x10'), feedSeries(OBSERVER_METRICS.staleness, ETH, '3x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '300x10'), feedSeries(OBSERVER_METRIC_NAMES.staleness, ETH, '3x10')],
     firing: [{ labels: { symbol: BTC }, value: 300 }],
   },
   {
@@ -182,7 +182,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedStale',
     group: 'pyth-price-feeds-crypto',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.staleness, BTC, '300x10'), feedSeries(OBSERVER_METRICS.staleness, BTC, '2x10', SECOND_REPLICA)],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '300x10'), feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '2x10', SECOND_REPLICA)],
     firing: [{ labels: { symbol: BTC }, value: 300 }],
   },
   {
@@ -190,7 +190,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedStale',
     group: 'pyth-price-feeds-crypto',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.staleness, BTC, '100x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '100x10')],
     firing: [],
   },
   {
@@ -198,7 +198,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedStale',
     group: 'pyth-price-feeds-crypto',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.staleness, SOL, '150x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, SOL, '150x10')],
     firing: [],
   },
   {
@@ -206,7 +206,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedStale',
     group: 'pyth-price-feeds-crypto',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.staleness, SOL, '250x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, SOL, '250x10')],
     firing: [{ labels: { symbol: SOL }, value: 250 }],
   },
   {
@@ -214,7 +214,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedStale',
     group: 'pyth-price-feeds-crypto',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.staleness, 'Crypto.DOGE/USD', '5000x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, 'Crypto.DOGE/USD', '5000x10')],
     firing: [],
   },
   {
@@ -222,7 +222,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedNotTrading',
     group: 'pyth-price-feeds-crypto',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.status, BTC, '0x10'), feedSeries(OBSERVER_METRICS.status, ETH, '1x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '0x10'), feedSeries(OBSERVER_METRIC_NAMES.status, ETH, '1x10')],
     firing: [{ labels: { symbol: BTC }, value: 0 }],
   },
   {
@@ -230,7 +230,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedNotTrading',
     group: 'pyth-price-feeds-crypto',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.status, BTC, '1x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x10')],
     firing: [],
   },
   {
@@ -238,7 +238,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedPublishersLow',
     at: at(8),
     group: 'pyth-price-feeds-crypto',
-    series: [feedSeries(OBSERVER_METRICS.publishers, BTC, '3x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, BTC, '3x10')],
     firing: [{ labels: { symbol: BTC }, value: 3 }],
   },
   {
@@ -246,7 +246,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedPublishersLow',
     group: 'pyth-price-feeds-crypto',
     at: at(8),
-    series: [feedSeries(OBSERVER_METRICS.publishers, BTC, '5x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, BTC, '5x10')],
     firing: [],
   },
   {
@@ -254,7 +254,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedPublishersLow',
     group: 'pyth-price-feeds-crypto',
     at: at(8),
-    series: [feedSeries(OBSERVER_METRICS.publishers, SOL, '4x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, SOL, '4x10')],
     firing: [],
   },
   {
@@ -262,7 +262,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceConfidenceIntervalWide',
     group: 'pyth-price-feeds-crypto',
     at: at(425),
-    series: [feedSeries(OBSERVER_METRICS.confidenceInterval, BTC, '20x400 400x30'), feedSeries(OBSERVER_METRICS.status, BTC, '1x430')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, BTC, '20x400 400x30'), feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x430')],
     firing: [{ labels: { symbol: BTC }, value: 20 }],
   },
   {
@@ -270,7 +270,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceConfidenceIntervalWide',
     group: 'pyth-price-feeds-crypto',
     at: at(425),
-    series: [feedSeries(OBSERVER_METRICS.confidenceInterval, BTC, '20x400 60x30'), feedSeries(OBSERVER_METRICS.status, BTC, '1x430')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, BTC, '20x400 60x30'), feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x430')],
     firing: [],
   },
   {
@@ -278,7 +278,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceConfidenceIntervalWide',
     group: 'pyth-price-feeds-crypto',
     at: at(425),
-    series: [feedSeries(OBSERVER_METRICS.confidenceInterval, BTC, '20x400 400x30'), feedSeries(OBSERVER_METRICS.status, BTC, '1x400 0x30')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, BTC, '20x400 400x30'), feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x400 0x30')],
     firing: [],
   },
   {
@@ -286,8 +286,8 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceDeviationFromCoinGeckoHigh',
     at: at(10),
     series: [
-      coinGeckoSeries(OBSERVER_METRICS.deviationFromCoinGecko, BTC, '8x20'),
-      coinGeckoSeries(OBSERVER_METRICS.coinGeckoPriceAge, BTC, '30+5x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, BTC, '8x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '30+5x20'),
     ],
     firing: [{ labels: { symbol: BTC }, value: 8 }],
   },
@@ -296,8 +296,8 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceDeviationFromCoinGeckoHigh',
     at: at(10),
     series: [
-      coinGeckoSeries(OBSERVER_METRICS.deviationFromCoinGecko, SOL, '4x20'),
-      coinGeckoSeries(OBSERVER_METRICS.coinGeckoPriceAge, SOL, '30+5x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, SOL, '4x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, SOL, '30+5x20'),
     ],
     firing: [{ labels: { symbol: SOL }, value: 4 }],
   },
@@ -306,8 +306,8 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceDeviationFromCoinGeckoHigh',
     at: at(10),
     series: [
-      coinGeckoSeries(OBSERVER_METRICS.deviationFromCoinGecko, BTC, '4x20'),
-      coinGeckoSeries(OBSERVER_METRICS.coinGeckoPriceAge, BTC, '30+5x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, BTC, '4x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '30+5x20'),
     ],
     firing: [],
   },
@@ -316,8 +316,8 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceDeviationFromCoinGeckoHigh',
     at: at(10),
     series: [
-      coinGeckoSeries(OBSERVER_METRICS.deviationFromCoinGecko, BTC, '8x20'),
-      coinGeckoSeries(OBSERVER_METRICS.coinGeckoPriceAge, BTC, '900+60x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, BTC, '8x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '900+60x20'),
     ],
     firing: [],
   },
@@ -326,8 +326,8 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceDeviationFromCoinGeckoHigh',
     at: at(13),
     series: [
-      coinGeckoSeries(OBSERVER_METRICS.deviationFromCoinGecko, BTC, '8x20'),
-      coinGeckoSeries(OBSERVER_METRICS.coinGeckoPriceAge, BTC, '45x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, BTC, '8x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '45x20'),
     ],
     firing: [],
   },
@@ -335,21 +335,21 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     name: 'CoinGeckoPriceStale fires when the CoinGecko price is older than 10m',
     alert: 'CoinGeckoPriceStale',
     at: at(10),
-    series: [coinGeckoSeries(OBSERVER_METRICS.coinGeckoPriceAge, ETH, '900+60x20')],
+    series: [coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, ETH, '900+60x20')],
     firing: [{ labels: { symbol: ETH }, value: 1500 }],
   },
   {
     name: 'CoinGeckoPriceStale fires when the CoinGecko age has not changed for 10m',
     alert: 'CoinGeckoPriceStale',
     at: at(21),
-    series: [coinGeckoSeries(OBSERVER_METRICS.coinGeckoPriceAge, ETH, '30+5x5 55x20')],
+    series: [coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, ETH, '30+5x5 55x20')],
     firing: [{ labels: { symbol: ETH }, value: 0 }],
   },
   {
     name: 'CoinGeckoPriceStale is silent while the CoinGecko price is young and refreshing',
     alert: 'CoinGeckoPriceStale',
     at: at(18),
-    series: [coinGeckoSeries(OBSERVER_METRICS.coinGeckoPriceAge, ETH, '30+5x25')],
+    series: [coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, ETH, '30+5x25')],
     firing: [],
   },
   {
@@ -357,16 +357,16 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedMetricAbsent',
     group: 'pyth-price-feeds-crypto',
     at: at(12),
-    series: healthyFeeds({ metric: OBSERVER_METRICS.staleness, symbol: BTC }, 15),
-    firing: [{ labels: { job: JOB, symbol: BTC, metric: OBSERVER_METRICS.staleness }, value: 1 }],
+    series: healthyFeeds({ metric: OBSERVER_METRIC_NAMES.staleness, symbol: BTC }, 15),
+    firing: [{ labels: { job: JOB, symbol: BTC, metric: OBSERVER_METRIC_NAMES.staleness }, value: 1 }],
   },
   {
     name: 'PythPriceFeedMetricAbsent fires in the FX group when EUR/USD status is missing',
     alert: 'PythPriceFeedMetricAbsent',
     group: 'pyth-price-feeds-fx',
     at: at(12),
-    series: healthyFeeds({ metric: OBSERVER_METRICS.status, symbol: EUR_USD }, 15),
-    firing: [{ labels: { job: JOB, symbol: EUR_USD, metric: OBSERVER_METRICS.status }, value: 1 }],
+    series: healthyFeeds({ metric: OBSERVER_METRIC_NAMES.status, symbol: EUR_USD }, 15),
+    firing: [{ labels: { job: JOB, symbol: EUR_USD, metric: OBSERVER_METRIC_NAMES.status }, value: 1 }],
   },
   {
     name: 'PythPriceFeedMetricAbsent is silent while every configured feed is reported',
@@ -382,7 +382,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedStale',
     group: 'pyth-price-feeds-equity',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.staleness, AAPL, '5000x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, AAPL, '5000x10')],
     firing: [{ labels: { symbol: AAPL }, value: 5000 }],
   },
   {
@@ -390,7 +390,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedNotTrading',
     group: 'pyth-price-feeds-equity',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.status, AAPL, '0x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, AAPL, '0x10')],
     firing: [{ labels: { symbol: AAPL }, value: 0 }],
   },
   {
@@ -398,7 +398,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedStale',
     group: 'pyth-price-feeds-fx',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.staleness, EUR_USD, '300x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, EUR_USD, '300x10')],
     firing: [{ labels: { symbol: EUR_USD }, value: 300 }],
   },
   {
@@ -406,7 +406,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythPriceFeedStale',
     group: 'pyth-price-feeds-fx',
     at: at(5),
-    series: [feedSeries(OBSERVER_METRICS.staleness, USD_HKD, '5000x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, USD_HKD, '5000x10')],
     firing: [],
   },
 

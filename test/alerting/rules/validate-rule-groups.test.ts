@@ -42,7 +42,7 @@ describe('validateRuleGroups', () => {
   });
 
   test('fails when the summary is blank', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert({ summary: '  ' })])])).toThrow(/field "summary" is "  ": missing/);
+    expect(() => validateRuleGroups([aGroup([anAlert({ summary: '  ' })])])).toThrow(/field "summary" is " {2}": missing/);
   });
 
   test('fails when the team is missing', () => {
