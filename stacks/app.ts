@@ -3,6 +3,7 @@ import { ENVIRONMENTS, delivery } from '../environments';
 import { ValidatedConfig, validateEnvironments } from '../environments/validate';
 import { BootstrapStack } from './bootstrap-stack';
 import { ClusterStack } from './cluster-stack';
+import { MonitorsStack } from './monitors-stack';
 import { PlatformStack } from './platform-stack';
 
 export interface BuildAppOptions {
@@ -23,6 +24,7 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; config: Val
   for (const env of config.environments) {
     new ClusterStack(app, env, config.delivery);
     new PlatformStack(app, env, config.delivery);
+    new MonitorsStack(app, env, config.delivery);
   }
   return { app, config };
 }

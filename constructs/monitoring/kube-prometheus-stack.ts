@@ -32,6 +32,9 @@ export const DEFAULT_RESOURCES = {
 export const EKS_UNREACHABLE_COMPONENTS = ['kubeEtcd', 'kubeControllerManager', 'kubeScheduler'] as const;
 export const EKS_UNREACHABLE_RULE_GROUPS = ['etcd', 'kubeControllerManager', 'kubeSchedulerAlerting', 'kubeSchedulerRecording'] as const;
 
+/** Chart alerts feedops replaces: its own Watchdog, and InfoInhibitor (made for the chart's `null` receiver). */
+export const CHART_ALERTS_REPLACED_BY_FEEDOPS = ['Watchdog', 'InfoInhibitor'] as const;
+
 export interface PrometheusOptions {
   /** @default 1 */
   readonly replicas?: number;
@@ -115,6 +118,8 @@ export class KubePrometheusStack extends Construct {
       crds: { enabled: true },
       defaultRules: {
         rules: Object.fromEntries(EKS_UNREACHABLE_RULE_GROUPS.map((group) => [group, false])),
+        // feedops renders its own Watchdog (routed to the heartbeat); InfoInhibitor expects a `null` route feedops does not have.
+        disabled: Object.fromEntries(CHART_ALERTS_REPLACED_BY_FEEDOPS.map((alert) => [alert, true])),
         additionalRuleLabels: { environment: props.environment, team: 'platform' },
       },
       ...Object.fromEntries(EKS_UNREACHABLE_COMPONENTS.map((component) => [component, { enabled: false }])),

@@ -3,7 +3,7 @@ import { priceFeedRuleGroups, renderPriceFeedRules } from '../../../constructs/a
 import type { PriceFeedRuleOptions } from '../../../constructs/alerting/price-feeds/options';
 import type { RenderedAlertingRule } from '../../../constructs/alerting/rules/render-rules';
 import { runTool } from '../../support/tools';
-import { validatePrometheusRule } from '../promtool/prometheus-rule-schema';
+import { kubernetesSchemaProblems } from '../../support/kubernetes-schema';
 import { alertsOf, metricNamesIn } from '../promtool/rendered-alerts';
 import { writeRulesFile } from '../promtool/rules-file';
 import { DEV_OPTIONS, OPTION_SETS, PROD_OPTIONS, STAGING_OPTIONS } from './fixtures';
@@ -32,7 +32,7 @@ describe.each(OPTION_SET_NAMES)('price-feed rules for %s', (name) => {
   });
 
   test('the PrometheusRule passes the prometheus-operator schema', () => {
-    expect(validatePrometheusRule(render(OPTION_SETS[name]).prometheusRule)).toBe('valid');
+    expect(kubernetesSchemaProblems([render(OPTION_SETS[name]).prometheusRule])).toEqual([]);
   });
 
   test('every alert name is CamelCase', () => {
