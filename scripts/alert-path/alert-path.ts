@@ -19,6 +19,8 @@ export interface AlertPathOptions {
   readonly routing: AlertRoutingModel;
   readonly scrapeInterval: string;
   readonly evaluationInterval: string;
+  /** Prometheus' `--rules.alert.resend-delay`: how soon a firing alert is sent again. @default '1m' (Prometheus' own) */
+  readonly resendDelay?: string;
   /** Prometheus external labels (the chart sets `environment`). */
   readonly externalLabels: Readonly<Record<string, string>>;
   /** The `job` label the rules expect on the observer's target. */
@@ -93,6 +95,7 @@ export class AlertPath {
         `--config.file=${prometheusConfig}`,
         `--storage.tsdb.path=${path.join(directory, 'prometheus-data')}`,
         `--web.listen-address=127.0.0.1:${prometheusPort}`,
+        `--rules.alert.resend-delay=${options.resendDelay ?? '1m'}`,
       ]);
       started.servers.push(prometheus);
 

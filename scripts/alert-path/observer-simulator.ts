@@ -17,6 +17,7 @@ export interface SimulatedFeed {
 export class ObserverSimulator {
   public readonly feeds = new Map<string, SimulatedFeed>();
   private slot = 300_000_000;
+  private readonly startedAt = Date.now();
 
   constructor(symbols: readonly string[]) {
     for (const symbol of symbols) {
@@ -59,7 +60,9 @@ export class ObserverSimulator {
     family(m.priceFeedStalenessSlots.name, 'gauge', perFeed((f) => f.stalenessSlots));
     family(m.priceFeedConfidenceInterval.name, 'gauge', perFeed((f) => f.confidenceInterval));
     family(m.priceDeviationFromCoingeckoPercent.name, 'gauge', perFeed((f) => f.deviationPercent, false));
-    family(m.coingeckoPriceAgeSeconds.name, 'gauge', perFeed(() => 30, false));
+    // CoinGecko refreshes about once a minute: the age climbs and drops back, as the real observer reports it.
+    const coingeckoAge = 1 + (Math.floor((Date.now() - this.startedAt) / 1000) % 60);
+    family(m.coingeckoPriceAgeSeconds.name, 'gauge', perFeed(() => coingeckoAge, false));
     family(m.publishersActive.name, 'gauge', perFeed((f) => f.publishersActive));
     family(m.checkSuccessRate.name, 'gauge', [...this.feeds.keys()].flatMap((symbol) => [
       [{ check_type: 'price_feed', symbol }, 1],

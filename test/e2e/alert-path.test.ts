@@ -1,0 +1,77 @@
+// The alert path end to end with the real servers on 127.0.0.1: the observer's metric families -> Prometheus with
+// the rules rendered for prod -> Alertmanager with prod's routing -> a local stand-in for Slack and the heartbeat.
+// Scrape, evaluation, `for` and grouping intervals are shortened; everything else is as rendered.
+import { Duration } from '../../constructs/core/duration';
+import { delivery, ENVIRONMENTS } from '../../environments';
+import { validateEnvironments } from '../../environments/validate';
+import { AlertPath, SlackMessage } from '../../scripts/alert-path/alert-path';
+import { waitFor } from '../../scripts/alert-path/local-servers';
+import { ObserverSimulator } from '../../scripts/alert-path/observer-simulator';
+import { withShortPendingDurations } from '../../scripts/alert-path/shorten-rules';
+import { alertRoutingModel } from '../../stacks/alert-routing';
+import { priceFeedRules, PRICE_FEED_TEAM } from '../../stacks/price-feed-monitoring';
+import { toolPath } from '../support/tools';
+
+const env = validateEnvironments(ENVIRONMENTS, delivery).environments.find((e) => e.name === 'prod')!;
+const STALE_FEED = 'Crypto.BTC/USD';
+const FEEDS_CRITICAL = env.alerting.routing.byTeam![PRICE_FEED_TEAM]!.critical!;
+const fast = { groupWait: Duration.seconds(1), groupInterval: Duration.seconds(1) };
+
+let alertPath: AlertPath;
+const observer = new ObserverSimulator(Object.keys(env.priceFeeds.feeds));
+
+beforeAll(async () => {
+  alertPath = await AlertPath.start({
+    rules: withShortPendingDurations(priceFeedRules(env, 'monitors').rulesFile, 3),
+    routing: { ...alertRoutingModel(env), timing: { critical: fast, warning: fast, info: fast } },
+    scrapeInterval: '1s',
+    evaluationInterval: '1s',
+    // An alert that fires before Prometheus has found Alertmanager is sent again only after this delay.
+    resendDelay: '2s',
+    externalLabels: { environment: env.name },
+    job: 'pyth-observer',
+    metrics: () => observer.render(),
+    binaries: { prometheus: toolPath('prometheus'), alertmanager: toolPath('alertmanager') },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await alertPath?.stop();
+});
+
+const staleMessages = (status: 'FIRING' | 'RESOLVED'): SlackMessage[] =>
+  alertPath.slackMessages(FEEDS_CRITICAL).filter((m) => {
+    const title = m.payload.attachments?.[0]?.title ?? '';
+    return title.includes('PythPriceFeedStale') && title.startsWith(`[${status}`);
+  });
+
+test('the Watchdog reaches the heartbeat receiver', async () => {
+  await waitFor(() => alertPath.heartbeats().length > 0, 30_000, () => `no heartbeat\n${alertPath.logs}`);
+  const [heartbeat] = alertPath.heartbeats();
+  expect(heartbeat.payload.status).toBe('firing');
+  expect(heartbeat.payload.alerts.map((a) => a.labels.alertname)).toEqual(['Watchdog']);
+  expect(heartbeat.payload.alerts[0].labels.environment).toBe(env.name);
+}, 40_000);
+
+test('a stale feed pages the feeds channel with summary and runbook, then resolves', async () => {
+  observer.feed(STALE_FEED).stalenessSlots = 500;
+  await waitFor(() => staleMessages('FIRING').length > 0, 60_000, () => `no stale-feed page\n${alertPath.logs}`);
+  const [firing] = staleMessages('FIRING');
+  const attachment = firing.payload.attachments![0];
+  expect(firing.payload.channel).toBe(env.alerting.slackReceivers[FEEDS_CRITICAL].channel);
+  expect(attachment.color).toBe('danger');
+  expect(attachment.text).toContain(`Pyth ${STALE_FEED} price is stale: 500 slots without a trading update`);
+  expect(attachment.text).toContain(`<${env.alerting.runbookBaseUrl}/PythPriceFeedStale.md|runbook>`);
+  expect(attachment.text).toContain(`critical, ${env.name}, ${STALE_FEED}`);
+
+  observer.feed(STALE_FEED).stalenessSlots = 2;
+  await waitFor(() => staleMessages('RESOLVED').length > 0, 60_000, () => `no resolved message\n${alertPath.logs}`);
+  const [resolved] = staleMessages('RESOLVED');
+  expect(resolved.payload.attachments![0].color).toBe('good');
+  expect(resolved.payload.attachments![0].text).toContain('RESOLVED');
+}, 130_000);
+
+test('healthy feeds page nobody', () => {
+  const pages = alertPath.slackMessages().filter((m) => !(m.payload.attachments?.[0]?.title ?? '').includes('PythPriceFeedStale'));
+  expect(pages.map((m) => m.payload.attachments?.[0]?.title)).toEqual([]);
+});
