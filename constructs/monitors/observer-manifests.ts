@@ -17,8 +17,8 @@ export const DEFAULT_OBSERVER_RESOURCES: ContainerResources = {
   requests: { cpu: '100m', memory: '256Mi' },
   limits: { cpu: '500m', memory: '512Mi' },
 };
-/** How often Prometheus scrapes the observer; alert `for` windows assume this. */
-export const OBSERVER_SCRAPE_INTERVAL = '15s';
+/** How often Prometheus scrapes the observer: part of the alert latency a stale feed sees (npm run bench). */
+export const OBSERVER_SCRAPE_INTERVAL = '10s';
 
 export interface ObserverWorkloadOptions {
   /** @default 2 */

@@ -31,7 +31,7 @@ export interface PriceFeedOptions extends PriceFeedLimits {
 
 /** How long each condition must hold before its alert fires. */
 export interface PriceFeedPendingDurations {
-  /** @default Duration.minutes(2) */
+  /** The minimum a rule allows: a stale feed must reach Slack within 90 s of crossing its limit. @default Duration.minutes(1) */
   readonly stale?: Duration;
   /** @default Duration.minutes(2) */
   readonly notTrading?: Duration;
@@ -118,7 +118,7 @@ export const DEFAULT_CONFIDENCE_BASELINE = Duration.hours(6);
 export const MIN_CONFIDENCE_BASELINE = Duration.hours(1);
 export const DEFAULT_COMPARE_WITH_COINGECKO: Readonly<Record<FeedClass, boolean>> = { crypto: true, equity: false, fx: false };
 export const DEFAULT_PENDING_FOR: Readonly<Required<PriceFeedPendingDurations>> = {
-  stale: Duration.minutes(2),
+  stale: Duration.minutes(1),
   notTrading: Duration.minutes(2),
   publishersLow: Duration.minutes(5),
   deviation: Duration.minutes(5),

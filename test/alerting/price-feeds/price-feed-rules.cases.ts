@@ -170,7 +170,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
 
   // --- crypto feeds -----------------------------------------------------------------------------------------
   {
-    name: 'PythPriceFeedStale fires for BTC 300 slots behind for over 2m',
+    name: 'PythPriceFeedStale fires for BTC 300 slots behind for over 1m',
     alert: 'PythPriceFeedStale',
     group: 'pyth-price-feeds-crypto',
     at: at(5),

@@ -126,8 +126,8 @@ describe('price-feed rule pack', () => {
     expect(findAlert(PROD_OPTIONS, 'PythPriceFeedStale', 'pyth-price-feeds-fx').expr).toContain('symbol="FX.USD/HKD"}) > 10000');
   });
 
-  test('stale feeds wait 2m by default', () => {
-    expect(findAlert(DEV_OPTIONS, 'PythPriceFeedStale').for).toBe('2m');
+  test('stale feeds wait 1m by default', () => {
+    expect(findAlert(DEV_OPTIONS, 'PythPriceFeedStale').for).toBe('1m');
   });
 
   test('a class may change how long stale feeds wait', () => {
