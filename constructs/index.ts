@@ -30,3 +30,40 @@ export type {
 export { OBSERVER_METRICS, OBSERVER_METRIC_FAMILIES } from './monitors/observer-metrics';
 export type { ObserverMetricFamily } from './monitors/observer-metrics';
 export { Duration } from './core/duration';
+
+// Alerting: the rule model (other teams write their rules with it), the price-feed pack, the Alertmanager routing.
+export * from './alerting';
+export {
+  alertmanagerConfigToYaml,
+  alertmanagerSecretNames,
+  renderAlertmanagerConfig,
+  FX_MARKET_CLOSURE,
+  US_EQUITY_MARKET_CLOSURE,
+} from './alerting/alertmanager';
+export type { AlertRoutingModel, AlertmanagerConfig, MarketClosure, SlackReceiverOptions } from './alerting/alertmanager';
+
+// Platform building blocks.
+export { PinnedHelmRelease } from './helm/pinned-helm-release';
+export type { HelmChartReference, PinnedHelmReleaseProps } from './helm/pinned-helm-release';
+export { CHARTS } from './core/chart-versions';
+export { KubePrometheusStack } from './monitoring/kube-prometheus-stack';
+export type { MonitoringOptions, MonitoringProps } from './monitoring/kube-prometheus-stack';
+export { BlackboxExporter } from './monitoring/blackbox-exporter';
+export { ExternalSecretsOperator } from './secrets/external-secrets-operator';
+export { SyncedSecret } from './secrets/synced-secret';
+export { renderClusterSecretStore, renderExternalSecret } from './secrets/external-secret';
+export type { SyncedSecretSpec } from './secrets/external-secret';
+export { EncryptedStorageClass } from './storage/encrypted-storage-class';
+
+// Monitor workloads.
+export { PriceFeedObserver } from './monitors/price-feed-observer';
+export { renderObserverManifests, OBSERVER_IMAGE } from './monitors/observer-manifests';
+export { renderObserverConfig } from './monitors/observer-config';
+export type { ObserverConfigModel, ObserverThresholds } from './monitors/observer-config';
+export { KubernetesObjects } from './monitors/kubernetes-objects';
+export { RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } from './monitors/pod-security';
+
+// Delivery.
+export { StateBucket } from './delivery/state-bucket';
+export { GithubOidcProvider, githubTrustStatement } from './delivery/github-oidc';
+export { DeployRoles } from './delivery/deploy-roles';
