@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from './schema';
+import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers } from './shared';
 
 /** Development: two zones, one NAT gateway, small nodes, public API endpoint for the office and VPN only. */
 export const dev = {
@@ -52,41 +53,19 @@ export const dev = {
     blackboxExporter: { replicas: 1 },
   },
   alerting: {
-    runbookBaseUrl: 'https://github.com/example-org/feedops/blob/main/docs/runbooks',
-    slackReceivers: {
-      'feeds-critical': { channel: '#dev-feeds-critical' },
-      'feeds-alerts': { channel: '#dev-feeds-alerts' },
-      'platform-critical': { channel: '#dev-platform-critical' },
-      'platform-alerts': { channel: '#dev-platform-alerts' },
-      'monitoring-info': { channel: '#dev-monitoring-info' },
-    },
-    routing: {
-      bySeverity: { critical: 'platform-critical', warning: 'platform-alerts', info: 'monitoring-info' },
-      byTeam: {
-        feeds: { critical: 'feeds-critical', warning: 'feeds-alerts' },
-        platform: { critical: 'platform-critical', warning: 'platform-alerts' },
-      },
-      defaultReceiver: 'platform-alerts',
-    },
-    // Opsgenie heartbeat: the URL names the heartbeat; the API key (GenieKey) comes from Secrets Manager.
-    heartbeat: { url: 'https://api.eu.opsgenie.com/v2/heartbeats/feedops-dev/ping', authorizationType: 'GenieKey' },
+    runbookBaseUrl: RUNBOOK_BASE_URL,
+    slackReceivers: slackReceivers('dev-'),
+    routing: ALERT_ROUTING,
+    heartbeat: opsgenieHeartbeat('dev'),
   },
   priceFeeds: {
-    network: {
-      name: 'pythnet',
-      httpEndpoint: 'https://api2.pythnet.pyth.network',
-      wsEndpoint: 'wss://api2.pythnet.pyth.network',
-      firstMapping: 'AHtgzX45WTKfkPG53L6WYhGEXwQkN1BVknET3sVsLL8J',
-    },
+    network: PYTHNET,
     feeds: {
       'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5 },
       'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5 },
       'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceIntervalWidening: 20 },
     },
-    publishers: {
-      publisher1: 'FR19oB2ePko2haah8yP4fhTycxitxkVQTxk3tssxX1Ce',
-      publisher2: 'DgAK7fPveidN72LCwCF4QjFcYHchBZbtZnjEAtgU1bMX',
-    },
+    publishers: PUBLISHERS,
     observer: { replicas: 1 },
   },
 } satisfies EnvironmentConfig;

@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from './schema';
+import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers } from './shared';
 
 /** Production: three zones, NAT per zone, private API endpoint only, on-demand nodes, deletion protection. */
 export const prod = {
@@ -52,32 +53,13 @@ export const prod = {
     blackboxExporter: { replicas: 2 },
   },
   alerting: {
-    runbookBaseUrl: 'https://github.com/example-org/feedops/blob/main/docs/runbooks',
-    slackReceivers: {
-      'feeds-critical': { channel: '#feeds-critical' },
-      'feeds-alerts': { channel: '#feeds-alerts' },
-      'platform-critical': { channel: '#platform-critical' },
-      'platform-alerts': { channel: '#platform-alerts' },
-      'monitoring-info': { channel: '#monitoring-info' },
-    },
-    routing: {
-      bySeverity: { critical: 'platform-critical', warning: 'platform-alerts', info: 'monitoring-info' },
-      byTeam: {
-        feeds: { critical: 'feeds-critical', warning: 'feeds-alerts' },
-        platform: { critical: 'platform-critical', warning: 'platform-alerts' },
-      },
-      defaultReceiver: 'platform-alerts',
-    },
-    // Opsgenie heartbeat: the URL names the heartbeat; the API key (GenieKey) comes from Secrets Manager.
-    heartbeat: { url: 'https://api.eu.opsgenie.com/v2/heartbeats/feedops-prod/ping', authorizationType: 'GenieKey' },
+    runbookBaseUrl: RUNBOOK_BASE_URL,
+    slackReceivers: slackReceivers(''),
+    routing: ALERT_ROUTING,
+    heartbeat: opsgenieHeartbeat('prod'),
   },
   priceFeeds: {
-    network: {
-      name: 'pythnet',
-      httpEndpoint: 'https://api2.pythnet.pyth.network',
-      wsEndpoint: 'wss://api2.pythnet.pyth.network',
-      firstMapping: 'AHtgzX45WTKfkPG53L6WYhGEXwQkN1BVknET3sVsLL8J',
-    },
+    network: PYTHNET,
     feeds: {
       'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5 },
       'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5 },
@@ -88,10 +70,7 @@ export const prod = {
       'FX.EUR/USD': { minPublishers: 3 },
       'FX.USD/JPY': { minPublishers: 3 },
     },
-    publishers: {
-      publisher1: 'FR19oB2ePko2haah8yP4fhTycxitxkVQTxk3tssxX1Ce',
-      publisher2: 'DgAK7fPveidN72LCwCF4QjFcYHchBZbtZnjEAtgU1bMX',
-    },
+    publishers: PUBLISHERS,
     observer: { replicas: 2 },
   },
 } satisfies EnvironmentConfig;

@@ -1,0 +1,41 @@
+/**
+ * Values every environment uses unchanged: the Pyth network they observe, the publishers of interest, where runbooks
+ * live and who is paged for what. An environment spreads or overrides them; they are data, like the rest.
+ */
+
+/** Pythnet, as pyth-observer's sample config names it (public endpoints; set a private RPC per environment if needed). */
+export const PYTHNET = {
+  name: 'pythnet',
+  httpEndpoint: 'https://api2.pythnet.pyth.network',
+  wsEndpoint: 'wss://api2.pythnet.pyth.network',
+  firstMapping: 'AHtgzX45WTKfkPG53L6WYhGEXwQkN1BVknET3sVsLL8J',
+};
+
+/** Publisher public keys (public data; placeholders from pyth-observer's sample.publishers.yaml). */
+export const PUBLISHERS = {
+  publisher1: 'FR19oB2ePko2haah8yP4fhTycxitxkVQTxk3tssxX1Ce',
+  publisher2: 'DgAK7fPveidN72LCwCF4QjFcYHchBZbtZnjEAtgU1bMX',
+};
+
+export const RUNBOOK_BASE_URL = 'https://github.com/example-org/feedops/blob/main/docs/runbooks';
+
+/** Slack receivers every environment has; `channelPrefix` keeps non-production noise out of production channels. */
+export function slackReceivers(channelPrefix: string) {
+  const receivers = ['feeds-critical', 'feeds-alerts', 'platform-critical', 'platform-alerts', 'monitoring-info'] as const;
+  return Object.fromEntries(receivers.map((receiver) => [receiver, { channel: `#${channelPrefix}${receiver}` }]));
+}
+
+/** Who gets what: the feeds team for price-feed alerts, the platform team for the rest. */
+export const ALERT_ROUTING = {
+  bySeverity: { critical: 'platform-critical', warning: 'platform-alerts', info: 'monitoring-info' },
+  byTeam: {
+    feeds: { critical: 'feeds-critical', warning: 'feeds-alerts' },
+    platform: { critical: 'platform-critical', warning: 'platform-alerts' },
+  },
+  defaultReceiver: 'platform-alerts',
+};
+
+/** Opsgenie heartbeat of an environment: the URL names the heartbeat; its API key (GenieKey) is in Secrets Manager. */
+export function opsgenieHeartbeat(environment: string) {
+  return { url: `https://api.eu.opsgenie.com/v2/heartbeats/feedops-${environment}/ping`, authorizationType: 'GenieKey' };
+}
