@@ -8,4 +8,7 @@ module.exports = {
   transform: {},
   maxWorkers: 2,
   testTimeout: 60000,
+  // One synth of the whole app for the run; the policy, stack and snapshot suites all read it.
+  globalSetup: '<rootDir>/dist/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',
 };

@@ -24,16 +24,26 @@ export interface Resource {
 
 let appStacks: Record<string, TerraformJson> | undefined;
 
-/** Every stack of the real app (all environments), synthesized once per test process. */
+/** Where jest's global setup synthesized the app for the whole run. */
+export const SYNTH_DIR_VARIABLE = 'FEEDOPS_TEST_SYNTH_DIR';
+
+/**
+ * Every stack of the real app (all environments). Read from the one synth of the run (jest global setup); a test
+ * file run without it (e.g. through another runner) synthesizes on its own.
+ */
 export function synthesizedStacks(): Record<string, TerraformJson> {
-  if (!appStacks) {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-synth-'));
-    try {
-      buildApp({ outdir }).app.synth();
-      appStacks = readStacks(outdir);
-    } finally {
-      fs.rmSync(outdir, { recursive: true, force: true });
-    }
+  if (appStacks) return appStacks;
+  const shared = process.env[SYNTH_DIR_VARIABLE];
+  if (shared && fs.existsSync(path.join(shared, 'stacks'))) {
+    appStacks = readStacks(shared);
+    return appStacks;
+  }
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-synth-'));
+  try {
+    buildApp({ outdir }).app.synth();
+    appStacks = readStacks(outdir);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
   }
   return appStacks;
 }
