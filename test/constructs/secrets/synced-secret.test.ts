@@ -1,0 +1,62 @@
+import { renderClusterSecretStore, renderExternalSecret } from '../../../constructs/secrets/external-secret';
+import { SyncedSecret } from '../../../constructs/secrets/synced-secret';
+import { kubernetesSchemaProblems } from '../../support/kubernetes-schema';
+import { resources, synthConstruct } from '../../support/synth';
+
+test('SyncedSecret puts an ExternalSecret in a kubernetes_manifest: names only, no value', () => {
+  const tf = synthConstruct((scope) => new SyncedSecret(scope, 'rpc', { name: 'rpc-token', namespace: 'monitors', remoteName: 'prod/feedops/rpc', keys: { token: 'token' } }));
+  const [manifest] = resources(tf, 'kubernetes_manifest');
+  expect(manifest.config.manifest).toEqual({
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ExternalSecret',
+    metadata: { name: 'rpc-token', namespace: 'monitors' },
+    spec: {
+      refreshInterval: '1h',
+      secretStoreRef: { kind: 'ClusterSecretStore', name: 'aws-secrets-manager' },
+      target: { name: 'rpc-token', creationPolicy: 'Owner', deletionPolicy: 'Retain' },
+      data: [{ secretKey: 'token', remoteRef: { key: 'prod/feedops/rpc', property: 'token' } }],
+    },
+  });
+});
+
+test('without keys, every property of the remote JSON secret becomes a key', () => {
+  const spec = renderExternalSecret({ name: 'grafana-admin', namespace: 'monitoring', remoteName: 'dev/feedops/grafana-admin' }).spec as any;
+  expect(spec.dataFrom).toEqual([{ extract: { key: 'dev/feedops/grafana-admin' } }]);
+  expect(spec.data).toBeUndefined();
+});
+
+test('store name, refresh interval and labels can be overridden', () => {
+  const rendered = renderExternalSecret({
+    name: 'x', namespace: 'n', remoteName: 'r', storeName: 'other-store', refreshInterval: '5m', labels: { team: 'feeds' },
+  }) as any;
+  expect(rendered.spec.secretStoreRef.name).toBe('other-store');
+  expect(rendered.spec.refreshInterval).toBe('5m');
+  expect(rendered.metadata.labels).toEqual({ team: 'feeds' });
+});
+
+test('the ClusterSecretStore reads Secrets Manager in the region with Pod Identity credentials (no auth block)', () => {
+  expect(renderClusterSecretStore({ region: 'eu-west-1' })).toEqual({
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ClusterSecretStore',
+    metadata: { name: 'aws-secrets-manager' },
+    spec: { provider: { aws: { service: 'SecretsManager', region: 'eu-west-1' } } },
+  });
+});
+
+test('fails when the secret name is not a DNS label', () => {
+  expect(() => renderExternalSecret({ name: 'Grafana_Admin', namespace: 'n', remoteName: 'r' })).toThrow('ExternalSecret name "Grafana_Admin"');
+});
+
+test('fails when a key has characters Kubernetes does not allow', () => {
+  expect(() => renderExternalSecret({ name: 'x', namespace: 'n', remoteName: 'r', keys: { 'a/b': 'p' } })).toThrow('key "a/b"');
+});
+
+test('fails when the remote name is empty', () => {
+  expect(() => renderExternalSecret({ name: 'x', namespace: 'n', remoteName: '' })).toThrow('remoteName is empty');
+});
+
+test('the schema check reports a kind it has no schema for (ExternalSecret) instead of passing it', () => {
+  expect(kubernetesSchemaProblems([renderExternalSecret({ name: 'x', namespace: 'n', remoteName: 'r' })])).toEqual([
+    'ExternalSecret/x: no schema known for apiVersion external-secrets.io/v1',
+  ]);
+});
