@@ -1,4 +1,3 @@
-import type { EnvironmentConfig } from './schema';
 import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers } from './shared';
 
 /** Development: two zones, one NAT gateway, small nodes, public API endpoint for the office and VPN only. */
@@ -68,4 +67,4 @@ export const dev = {
     publishers: PUBLISHERS,
     observer: { replicas: 1 },
   },
-} satisfies EnvironmentConfig;
+};

@@ -1,4 +1,3 @@
-import type { EnvironmentConfig } from './schema';
 import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers } from './shared';
 
 /** Production: three zones, NAT per zone, private API endpoint only, on-demand nodes, deletion protection. */
@@ -73,4 +72,4 @@ export const prod = {
     publishers: PUBLISHERS,
     observer: { replicas: 2 },
   },
-} satisfies EnvironmentConfig;
+};

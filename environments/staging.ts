@@ -1,4 +1,3 @@
-import type { EnvironmentConfig } from './schema';
 import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers } from './shared';
 
 /** Staging: production's shape at smaller size, so changes are rehearsed on the same topology. */
@@ -70,4 +69,4 @@ export const staging = {
     publishers: PUBLISHERS,
     observer: { replicas: 2 },
   },
-} satisfies EnvironmentConfig;
+};
