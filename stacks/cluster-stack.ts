@@ -5,7 +5,7 @@ import { KubernetesVersion } from '../constructs/core/kubernetes-version';
 import { Network } from '../constructs/network/network';
 import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
-import { FeedopsStack } from './feedops-stack';
+import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { applyRoleName, planRoleName, roleArn, stackName } from './naming';
 
 /** Outputs of a cluster stack; their names are read by people and scripts, so they are stable. */
@@ -21,12 +21,7 @@ export class ClusterStack extends FeedopsStack {
 
   constructor(scope: Construct, env: EnvironmentConfig, delivery: DeliveryConfig) {
     const name = stackName(env.name, 'cluster');
-    super(scope, name, {
-      delivery,
-      accountId: env.account.id,
-      region: env.account.region,
-      tags: { ...env.tags, environment: env.name },
-    });
+    super(scope, name, environmentStackProps(env, delivery));
     this.network = new Network(this, 'network', {
       name: env.cluster.name,
       accountId: env.account.id,

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AwsProvider } from '../constructs/core/aws';
 import { S3Backend, TerraformStack } from '../constructs/core/cdktf';
 import type { DeliveryConfig } from '../environments/delivery';
+import type { EnvironmentConfig } from '../environments/schema';
 import { stateKey } from './naming';
 
 export interface FeedopsStackProps {
@@ -10,6 +11,11 @@ export interface FeedopsStackProps {
   readonly region: string;
   /** Default tags on every AWS resource besides stack and managed-by. */
   readonly tags: Readonly<Record<string, string>>;
+}
+
+/** Backend and provider settings of one environment's stack: its account, region, and tags with `environment`. */
+export function environmentStackProps(env: EnvironmentConfig, delivery: DeliveryConfig): FeedopsStackProps {
+  return { delivery, accountId: env.account.id, region: env.account.region, tags: { ...env.tags, environment: env.name } };
 }
 
 /**

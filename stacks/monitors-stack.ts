@@ -5,12 +5,12 @@ import { priceFeedsDashboard } from '../constructs/dashboards/price-feeds-dashbo
 import { publishersDashboard } from '../constructs/dashboards/publishers-dashboard';
 import { KubernetesObjects } from '../constructs/monitors/kubernetes-objects';
 import { MONITORS_NAMESPACE, renderMonitorsNamespace } from '../constructs/monitors/monitors-namespace';
-import { renderObserverManifests } from '../constructs/monitors/observer-manifests';
 import { OBSERVER_NAME } from '../constructs/monitors/observer-manifests';
+import { PriceFeedObserver } from '../constructs/monitors/price-feed-observer';
 import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
 import { connectToCluster } from './cluster-connection';
-import { FeedopsStack } from './feedops-stack';
+import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
 import { observerConfigModel, priceFeedRules } from './price-feed-monitoring';
 
@@ -19,29 +19,23 @@ import { observerConfigModel, priceFeedRules } from './price-feed-monitoring';
  * alert rules (PrometheusRule) and the Grafana dashboards. Applied after `<env>-platform`, whose CRDs it uses.
  */
 export class MonitorsStack extends FeedopsStack {
-  /** Every Kubernetes object of the stack, as plain manifests (tests validate them against the schemas). */
-  public readonly manifests: readonly Record<string, any>[];
-  /** The rules file promtool checks; deep-equal to the PrometheusRule's spec. */
-  public readonly rulesFile: unknown;
-
   constructor(scope: Construct, env: EnvironmentConfig, delivery: DeliveryConfig) {
     const name = stackName(env.name, 'monitors');
-    super(scope, name, { delivery, accountId: env.account.id, region: env.account.region, tags: { ...env.tags, environment: env.name } });
+    super(scope, name, environmentStackProps(env, delivery));
     connectToCluster(this, env.cluster.name, { helm: false });
 
     const rules = priceFeedRules(env, MONITORS_NAMESPACE);
-    this.rulesFile = rules.rulesFile;
     const namespace = new KubernetesObjects(this, 'namespace', { manifests: [renderMonitorsNamespace()] });
     const dashboards = [priceFeedsDashboard({ environment: env.name }), publishersDashboard({ environment: env.name })].map((model) =>
       dashboardConfigMap(model, { namespace: MONITORS_NAMESPACE }),
     );
-    const workloads = [
-      ...renderObserverManifests({ namespace: MONITORS_NAMESPACE, replicas: env.priceFeeds.observer.replicas, config: observerConfigModel(env) }),
-      rules.prometheusRule,
-      ...dashboards,
-    ];
-    new KubernetesObjects(this, 'objects', { manifests: workloads, dependsOn: namespace.resources });
-    this.manifests = [renderMonitorsNamespace(), ...workloads];
+    new PriceFeedObserver(this, 'observer', {
+      namespace: MONITORS_NAMESPACE,
+      replicas: env.priceFeeds.observer.replicas,
+      config: observerConfigModel(env),
+      dependsOn: namespace.resources,
+    });
+    new KubernetesObjects(this, 'objects', { manifests: [rules.prometheusRule, ...dashboards], dependsOn: namespace.resources });
 
     new TerraformOutput(this, 'monitors_namespace', { value: MONITORS_NAMESPACE });
     new TerraformOutput(this, 'observer_name', { value: OBSERVER_NAME });

@@ -13,7 +13,7 @@ import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
 import { alertRoutingModel } from './alert-routing';
 import { connectToCluster } from './cluster-connection';
-import { FeedopsStack } from './feedops-stack';
+import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
 import { GRAFANA_ADMIN_SECRET, platformSecrets, secretNamePrefix } from './platform-secrets';
 
@@ -25,12 +25,10 @@ export const PLATFORM_STACK_OUTPUTS = ['monitoring_namespace', 'storage_class', 
  */
 export class PlatformStack extends FeedopsStack {
   public readonly monitoring: KubePrometheusStack;
-  /** The exact Alertmanager configuration given to the chart (tests run amtool on it). */
-  public readonly alertmanagerConfig: PlainObject;
 
   constructor(scope: Construct, env: EnvironmentConfig, delivery: DeliveryConfig) {
     const name = stackName(env.name, 'platform');
-    super(scope, name, { delivery, accountId: env.account.id, region: env.account.region, tags: { ...env.tags, environment: env.name } });
+    super(scope, name, environmentStackProps(env, delivery));
     const cluster = connectToCluster(this, env.cluster.name, { helm: true });
 
     const externalSecrets = new ExternalSecretsOperator(this, 'external-secrets', {
@@ -50,14 +48,14 @@ export class PlatformStack extends FeedopsStack {
     });
 
     const routing = alertRoutingModel(env);
-    this.alertmanagerConfig = renderAlertmanagerConfig(routing) as unknown as PlainObject;
+    const alertmanagerConfig = renderAlertmanagerConfig(routing) as unknown as PlainObject;
     this.monitoring = new KubePrometheusStack(this, 'monitoring', {
       cluster,
       environment: env.name,
       prometheus: env.monitoring.prometheus,
       alertmanager: env.monitoring.alertmanager,
       storageClassName: storage.storageClassName,
-      alertmanagerConfig: this.alertmanagerConfig,
+      alertmanagerConfig,
       alertmanagerSecrets: alertmanagerSecretNames(routing),
       grafanaAdminSecret: GRAFANA_ADMIN_SECRET,
       extraManifests: [
