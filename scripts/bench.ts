@@ -1,7 +1,7 @@
-import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { measureStaleFeedLatency } from './bench/alert-latency';
 import { measureNodeRun, median, RunMeasurement } from './bench/measure';
+import { toolPath } from './test-tools';
 
 // `npm run bench`:
 // 1. synth of every stack, the way feedops runs it (precompiled JavaScript) beside the way `cdktf init` sets projects
@@ -30,14 +30,6 @@ function verdict(ok: boolean): string {
   return ok ? 'ok' : 'OVER TARGET';
 }
 
-function binary(name: string): string {
-  try {
-    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error(`${name} is not installed. Install it with: apt-get update && apt-get install -y prometheus prometheus-alertmanager`);
-  }
-}
-
 async function main(): Promise<void> {
   const compiled = runSeveral('compiled', COMPILED_RUNS, [path.join(PROJECT_ROOT, 'dist', 'main.js')]);
   const tsNode = runSeveral('ts-node', TS_NODE_RUNS, ['--require', 'ts-node/register', path.join(PROJECT_ROOT, 'main.ts')]);
@@ -54,7 +46,7 @@ async function main(): Promise<void> {
       `peak RSS <= ${TARGET_RSS_MEGABYTES} MB (${verdict(compiled.rss <= TARGET_RSS_MEGABYTES)})\n`,
   );
 
-  const binaries = { prometheus: binary('prometheus'), alertmanager: binary('prometheus-alertmanager') };
+  const binaries = { prometheus: toolPath('prometheus'), alertmanager: toolPath('alertmanager') };
   const latencies: number[] = [];
   for (let run = 0; run < LATENCY_RUNS; run++) {
     latencies.push(await measureStaleFeedLatency(binaries));

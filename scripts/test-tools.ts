@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as path from 'path';
 
-/** The real binaries tests drive, from Debian's `prometheus` and `prometheus-alertmanager` packages. */
+/** The real binaries tests and the benchmark drive, from Debian's `prometheus` and `prometheus-alertmanager` packages. */
 export type Tool = 'promtool' | 'amtool' | 'prometheus' | 'alertmanager';
 
 const CANDIDATES: Record<Tool, string[]> = {
@@ -13,7 +13,8 @@ const CANDIDATES: Record<Tool, string[]> = {
 };
 
 export const INSTALL_COMMAND = 'apt-get update && apt-get install -y prometheus prometheus-alertmanager';
-const INSTALL_SCRIPT = path.resolve(__dirname, '../../../scripts/install-test-tools.sh');
+// Compiled to dist/scripts/; the installer stays in the source tree.
+const INSTALL_SCRIPT = path.resolve(__dirname, '../../scripts/install-test-tools.sh');
 
 const resolved = new Map<Tool, string>();
 
