@@ -15,29 +15,18 @@ export type { EncryptedLogGroupProps } from './encryption/encrypted-log-group';
 export { KubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS } from './core/kubernetes-version';
 export { policyDocument, serviceTrustPolicy } from './core/iam-policy';
 export type { PolicyStatement } from './core/iam-policy';
-export { dashboardConfigMap, priceFeedsDashboard, publishersDashboard, renderDashboard } from './dashboards';
-export type {
-  DashboardConfigMap,
-  DashboardConfigMapOptions,
-  DashboardModel,
-  DashboardRow,
-  GrafanaDashboard,
-  Panel,
-  PriceFeedsDashboardOptions,
-  PublishersDashboardOptions,
-  Variable,
-} from './dashboards';
-export { OBSERVER_METRICS, OBSERVER_METRIC_FAMILIES } from './monitors/observer-metrics';
-export type { ObserverMetricFamily } from './monitors/observer-metrics';
+export { dashboardConfigMap, renderDashboard } from './dashboards';
+export type { DashboardConfigMap, DashboardConfigMapOptions, DashboardModel, DashboardRow, GrafanaDashboard, Panel, Variable } from './dashboards';
 export { Duration } from './core/duration';
 
-// Alerting: the rule model (other teams write their rules with it), the price-feed pack, the Alertmanager routing.
+// Alerting: the rule model (other teams write their rules with it) and the Alertmanager routing.
 export * from './alerting';
 export {
   alertmanagerConfigToYaml,
   alertmanagerSecretNames,
   renderAlertmanagerConfig,
   FX_MARKET_CLOSURE,
+  GLOBEX_MARKET_CLOSURE,
   US_EQUITY_MARKET_CLOSURE,
 } from './alerting/alertmanager';
 export type { AlertRoutingModel, AlertmanagerConfig, MarketClosure, SlackReceiverOptions } from './alerting/alertmanager';
@@ -55,13 +44,34 @@ export { renderClusterSecretStore, renderExternalSecret } from './secrets/extern
 export type { SyncedSecretSpec } from './secrets/external-secret';
 export { EncryptedStorageClass } from './storage/encrypted-storage-class';
 
-// Monitor workloads.
-export { PriceFeedObserver } from './monitors/price-feed-observer';
-export { renderObserverManifests, OBSERVER_IMAGE } from './monitors/observer-manifests';
-export { renderObserverConfig } from './monitors/observer-config';
-export type { ObserverConfigModel, ObserverThresholds } from './monitors/observer-config';
-export { KubernetesObjects } from './monitors/kubernetes-objects';
-export { RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } from './monitors/pod-security';
+// Price-feed monitoring: one model (schema -> resolve) read by the observer, the rules and the dashboards.
+export { PriceFeedMonitoring } from './price-feeds/price-feed-monitoring';
+export type { PriceFeedMonitoringProps } from './price-feeds/price-feed-monitoring';
+export { priceFeedsSchema } from './price-feeds/schema';
+export type { PriceFeedsConfig, PriceFeedConfig } from './price-feeds/schema';
+export { resolvePriceFeeds } from './price-feeds/resolve';
+export type { PriceFeedContext, ResolvedAssetType, ResolvedFeed, ResolvedPriceFeeds } from './price-feeds/resolve';
+export { ASSET_TYPES, marketClosuresOf } from './price-feeds/asset-types';
+export type { AssetType } from './price-feeds/asset-types';
+export { DEFAULT_PRICE_FEED_THRESHOLDS } from './price-feeds/thresholds';
+export type { PriceFeedThresholds } from './price-feeds/thresholds';
+export { renderPriceFeedRules, priceFeedRuleGroups } from './price-feeds/rules/price-feed-rules';
+export { PRICE_FEED_ALERTS, OBSERVER_ALERTS } from './price-feeds/rules/alert-names';
+export { priceFeedsDashboard } from './price-feeds/dashboards/price-feeds-dashboard';
+export { publishersDashboard } from './price-feeds/dashboards/publishers-dashboard';
+export { renderObserverConfig } from './price-feeds/observer/observer-config';
+export { renderObserverManifests, OBSERVER_IMAGE } from './price-feeds/observer/observer-manifests';
+export { OBSERVER_METRICS, OBSERVER_METRIC_FAMILIES } from './price-feeds/observer/observer-metrics';
+export type { ObserverMetricFamily } from './price-feeds/observer/observer-metrics';
+
+// Kubernetes helpers.
+export { KubernetesObjects } from './kubernetes/kubernetes-objects';
+export { RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } from './kubernetes/pod-security';
+export { renderRestrictedNamespace } from './kubernetes/restricted-namespace';
+
+// Validation.
+export { ValidationError } from './core/validation-error';
+export type { ValidationProblem } from './core/validation-error';
 
 // Delivery.
 export { StateBucket } from './delivery/state-bucket';

@@ -63,7 +63,7 @@ export const prod = {
       'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5 },
       'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5 },
       'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceIntervalWidening: 20 },
-      'Crypto.USDC/USD': { coingeckoId: 'usd-coin', minPublishers: 5, thresholds: { coingeckoMaxDeviationPercent: 1 } },
+      'Crypto.USDC/USD': { coingeckoId: 'usd-coin', minPublishers: 5, maxCoinGeckoDeviationPercent: 1 },
       'Equity.US.AAPL/USD': { minPublishers: 3 },
       'Equity.US.SPY/USD': { minPublishers: 3 },
       'FX.EUR/USD': { minPublishers: 3 },

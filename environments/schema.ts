@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { heartbeatUrlSchema, routingSchema, slackReceiversSchema } from '../constructs/alerting/alertmanager/routing-schema';
+import { priceFeedsSchema } from '../constructs/price-feeds/schema';
 
 /**
  * The schema of one environment's configuration. Types come from it (`EnvironmentConfig`), so the data files
@@ -57,9 +59,6 @@ const resourcesSchema = z.strictObject({
   limits: z.strictObject({ cpu: quantity('CPU', '2'), memory: quantity('memory', '4Gi') }),
 });
 
-const receiverName = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, { message: 'must be lower-case letters, digits and "-" (allowed: e.g. "feeds-critical")' });
-const severityReceivers = z.strictObject({ critical: receiverName, warning: receiverName, info: receiverName });
-
 const monitoringSchema = z.strictObject({
   prometheus: z.strictObject({
     replicas: z.number().int().min(1),
@@ -79,61 +78,16 @@ const monitoringSchema = z.strictObject({
 
 const alertingSchema = z.strictObject({
   /** Runbook pages live at `<runbookBaseUrl>/<AlertName>.md`. */
-  runbookBaseUrl: z.string().regex(/^https:\/\/[^\s]+[^/]$/, { message: 'must be an https URL without a trailing "/"' }),
+  runbookBaseUrl: z.string().regex(/^https:\/\/[^\s]+[^/]$/, { message: '(allowed: an https URL without a trailing "/")' }),
   /** Slack receivers keyed by receiver name; each webhook URL is a key of the Slack secret in Secrets Manager. */
-  slackReceivers: z.record(receiverName, z.strictObject({ channel: z.string().regex(/^#[a-z0-9][a-z0-9._-]{0,79}$/, { message: 'is not a Slack channel (allowed: e.g. "#feeds-critical")' }) })),
-  routing: z.strictObject({
-    bySeverity: severityReceivers,
-    /** Receivers per `team` label; missing severities fall back to bySeverity. */
-    byTeam: z.record(z.string(), severityReceivers.partial()).optional(),
-    defaultReceiver: receiverName.optional(),
-  }),
+  slackReceivers: slackReceiversSchema,
+  /** Receivers per severity and per `team` label (missing severities fall back to bySeverity). */
+  routing: routingSchema,
   /** Dead-man's switch pinged while Watchdog fires; the URL holds no secret, the credential comes from Secrets Manager. */
   heartbeat: z.strictObject({
-    url: z.string().regex(/^https:\/\/[^\s]+$/, { message: 'must be an https URL' }),
-    authorizationType: z.string().optional(),
+    url: heartbeatUrlSchema,
+    authorizationType: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/, { message: '(allowed: an Authorization scheme such as "GenieKey" or "Bearer")' }).optional(),
   }),
-});
-
-const thresholdsSchema = z.strictObject({
-  feedOfflineSlots: z.number().int().min(1).optional(),
-  feedAbandonedSlots: z.number().int().min(1).optional(),
-  coingeckoMaxDeviationPercent: z.number().gt(0).max(100).optional(),
-  coingeckoMaxStalenessSeconds: z.number().int().min(1).optional(),
-  publisherMaxDeviationPercent: z.number().gt(0).max(100).optional(),
-  publisherMaxSlotDistance: z.number().int().min(1).optional(),
-  publisherStallSeconds: z.number().int().min(1).optional(),
-  publisherAbandonedSeconds: z.number().int().min(1).optional(),
-});
-
-const feedSchema = z.strictObject({
-  /** CoinGecko coin id for the reference-price check. */
-  coingeckoId: z.string().regex(/^[a-z0-9-]+$/, { message: 'is not a CoinGecko id (allowed: e.g. "bitcoin")' }).optional(),
-  /** Alert when fewer publishers than this are active. */
-  minPublishers: z.number().int().min(1),
-  /**
-   * Alert when the confidence interval is this many times wider than its own recent median (the observer exports it
-   * in price units and no price, so the alert compares the feed with itself). Default: the rule pack's (10).
-   */
-  maxConfidenceIntervalWidening: z.number().gt(1).optional(),
-  /** Observer threshold overrides for this feed. */
-  thresholds: thresholdsSchema.optional(),
-});
-
-const priceFeedsSchema = z.strictObject({
-  network: z.strictObject({
-    name: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    httpEndpoint: z.string().regex(/^https:\/\/\S+$/, { message: 'must be an https URL' }),
-    wsEndpoint: z.string().regex(/^wss:\/\/\S+$/, { message: 'must be a wss URL' }),
-    firstMapping: z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/, { message: 'is not a base58 account address' }),
-  }),
-  /** Feeds keyed by Pyth symbol (`<AssetType>.<...>/<quote>`, e.g. "Crypto.BTC/USD", "FX.EUR/USD"). */
-  feeds: z.record(z.string(), feedSchema),
-  /** Publishers keyed by name; values are base58 public keys (public data). */
-  publishers: z.record(z.string(), z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/, { message: 'is not a base58 public key' })),
-  /** Observer thresholds for every feed. */
-  thresholds: thresholdsSchema.optional(),
-  observer: z.strictObject({ replicas: z.number().int().min(1) }),
 });
 
 export const environmentSchema = z.strictObject({
@@ -176,7 +130,7 @@ export const environmentSchema = z.strictObject({
   monitoring: monitoringSchema,
   /** Who gets which alert, and where runbooks live. */
   alerting: alertingSchema,
-  /** Which price feeds are watched, with which thresholds. */
+  /** Which price feeds are watched, with which thresholds (the price-feed pack's own schema). */
   priceFeeds: priceFeedsSchema,
 });
 
@@ -184,4 +138,4 @@ export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 export type NodeGroupConfig = z.infer<typeof nodeGroupSchema>;
 export type MonitoringConfig = z.infer<typeof monitoringSchema>;
 export type AlertingConfig = z.infer<typeof alertingSchema>;
-export type PriceFeedsConfig = z.infer<typeof priceFeedsSchema>;
+export type { PriceFeedsConfig } from '../constructs/price-feeds/schema';

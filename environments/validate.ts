@@ -1,32 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { schemaProblems } from '../constructs/core/schema-problems';
+import { ValidationError, type ValidationProblem } from '../constructs/core/validation-error';
+import { resolveParsed } from '../constructs/price-feeds/resolve';
 import { OPEN_TO_THE_INTERNET, cidrContains, cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../constructs/core/cidr';
 import { SUPPORTED_KUBERNETES_VERSIONS } from '../constructs/core/kubernetes-version';
 import { DeliveryConfig, deliverySchema } from './delivery';
 import { EnvironmentConfig, environmentSchema } from './schema';
 
-/** One problem in one environment's configuration. */
-export interface ConfigProblem {
-  readonly environment: string;
-  /** Dotted field path, e.g. `cluster.nodeGroups.system.minSize`. */
-  readonly path: string;
-  /** What is wrong, ending with `(allowed: ...)`. */
-  readonly message: string;
-}
+/** One problem in one environment's configuration: `scope` is the environment (or `delivery`). */
+export type ConfigProblem = ValidationProblem;
 
-/** Thrown when any environment is invalid; its message lists every problem, one per line. */
-export class EnvironmentConfigError extends Error {
-  constructor(public readonly problems: readonly ConfigProblem[]) {
-    super(
-      `invalid environment configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map(formatProblem).join('\n'),
-    );
-    this.name = 'EnvironmentConfigError';
-  }
-}
-
-export function formatProblem(problem: ConfigProblem): string {
-  return `${problem.environment}: ${problem.path || '(root)'}: ${problem.message}`;
-}
+/** The error of invalid configuration: the library's one ValidationError, listing every problem. */
+export const EnvironmentConfigError = ValidationError;
+export type EnvironmentConfigError = ValidationError;
 
 /** Minimum zones for any environment and for production ones (CHECKS.md 6). */
 export const MIN_AVAILABILITY_ZONES = 2;
@@ -54,12 +40,12 @@ export function validateEnvironments(raw: Readonly<Record<string, unknown>>, raw
   }
   const delivery = deliverySchema.safeParse(rawDelivery, { reportInput: true });
   if (!delivery.success) {
-    problems.push(...delivery.error.issues.flatMap((issue) => structuralProblems('delivery', issue, deliverySchema)));
+    problems.push(...schemaProblems('delivery', delivery.error.issues, deliverySchema));
   } else {
     for (const env of valid) {
       if (env.account.id !== delivery.data.accountId) {
         problems.push({
-          environment: env.name,
+          scope: env.name,
           path: 'account.id',
           message: `"${env.account.id}" differs from the delivery account (allowed: "${delivery.data.accountId}"; one bootstrap stack serves one account)`,
         });
@@ -67,7 +53,7 @@ export function validateEnvironments(raw: Readonly<Record<string, unknown>>, raw
     }
   }
   problems.push(...crossEnvironmentProblems(valid));
-  if (problems.length > 0 || !delivery.success) throw new EnvironmentConfigError(problems);
+  if (problems.length > 0 || !delivery.success) throw new ValidationError(problems, 'environment configuration');
   return { environments: valid, delivery: delivery.data };
 }
 
@@ -82,7 +68,7 @@ export function validateEnvironment(
   if (parsed.success) {
     data = parsed.data;
   } else {
-    problems.push(...parsed.error.issues.flatMap((issue) => structuralProblems(label, issue, environmentSchema)));
+    problems.push(...schemaProblems(label, parsed.error.issues, environmentSchema));
     // A typo (unknown field) alone must not hide the other problems: drop the unknown fields and check the rest.
     const withoutUnknownFields = parsed.error.issues.every((issue) => issue.code === 'unrecognized_keys')
       ? environmentSchema.safeParse(withoutKeys(raw, parsed.error.issues))
@@ -90,7 +76,7 @@ export function validateEnvironment(
     if (!withoutUnknownFields?.success) return { problems };
     data = withoutUnknownFields.data;
   }
-  const add = (path: string, message: string) => problems.push({ environment: label, path, message });
+  const add = (path: string, message: string) => problems.push({ scope: label, path, message });
   if (data.name !== label) {
     add('name', `"${data.name}" differs from the name the environment is registered under (allowed: "${label}")`);
   }
@@ -228,23 +214,20 @@ function checkMonitoring(env: EnvironmentConfig, add: AddProblem): void {
   checkReceiver('alerting.routing.defaultReceiver', alerting.routing.defaultReceiver);
 }
 
-/** Asset classes the observer reports as `asset_type` (the Pyth symbol's first part). */
-export const KNOWN_ASSET_TYPES = ['Crypto', 'Equity', 'FX', 'Metal', 'Rates', 'Commodities'] as const;
 /** Production runs redundant observers: one pod lost must not blind the feeds. */
 export const MIN_PRODUCTION_OBSERVER_REPLICAS = 2;
 
 function checkPriceFeeds(env: EnvironmentConfig, add: AddProblem): void {
   const { priceFeeds } = env;
-  const symbols = Object.keys(priceFeeds.feeds);
-  if (symbols.length === 0) add('priceFeeds.feeds', 'no feeds (allowed: at least one Pyth symbol)');
-  for (const symbol of symbols) {
-    const assetType = symbol.split('.')[0];
-    if (!/^[A-Za-z]+(\.[A-Za-z0-9]+)*\.[A-Z0-9._-]+\/[A-Z0-9]+$/.test(symbol) || !(KNOWN_ASSET_TYPES as readonly string[]).includes(assetType)) {
-      add(`priceFeeds.feeds.${symbol}`, `"${symbol}" is not a Pyth symbol (allowed: <asset type>.<base>/<quote> with asset type ${KNOWN_ASSET_TYPES.join(', ')})`);
-    }
-  }
   if (env.tier === 'production' && priceFeeds.observer.replicas < MIN_PRODUCTION_OBSERVER_REPLICAS) {
     add('priceFeeds.observer.replicas', `${priceFeeds.observer.replicas} in production (allowed: at least ${MIN_PRODUCTION_OBSERVER_REPLICAS})`);
+  }
+  // The pack's own resolve step checks what only the merged values show (e.g. abandoned beyond stale, per feed).
+  try {
+    resolveParsed(priceFeeds, { environment: env.name, runbookBaseUrl: env.alerting.runbookBaseUrl, pathPrefix: 'priceFeeds' });
+  } catch (error) {
+    if (!ValidationError.isValidationError(error)) throw error;
+    for (const problem of error.problems) add(problem.path, problem.message);
   }
 }
 
@@ -261,7 +244,7 @@ function crossEnvironmentProblems(environments: readonly EnvironmentConfig[]): C
     const owner = clusterOwners.get(key);
     if (owner) {
       problems.push({
-        environment: env.name,
+        scope: env.name,
         path: 'cluster.name',
         message: `"${env.cluster.name}" is also the cluster of ${owner} in the same account and region (allowed: a unique name)`,
       });
@@ -281,33 +264,6 @@ function parseCidr(text: string, path: string, add: AddProblem): Ipv4Cidr | unde
   return parsed;
 }
 
-// ---- turning zod's structural issues into `environment: path: problem (allowed: ...)` lines ----
-
-function structuralProblems(environment: string, issue: z.core.$ZodIssue, root: z.core.$ZodType): ConfigProblem[] {
-  const path = formatPath(issue.path);
-  const input = (issue as { input?: unknown }).input;
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      const allowed = allowedKeysAt(root, issue.path);
-      return issue.keys.map((key) => ({
-        environment,
-        path: formatPath([...issue.path, key]),
-        message: `unknown field (allowed: ${allowed.join(', ')})`,
-      }));
-    }
-    case 'invalid_type':
-      return [{ environment, path, message: input === undefined ? `is missing (allowed: ${issue.expected})` : `${describe(input)} (allowed: ${issue.expected})` }];
-    case 'invalid_value':
-      return [{ environment, path, message: `${describe(input)} (allowed: ${issue.values.map((v) => JSON.stringify(v)).join(', ')})` }];
-    case 'too_small':
-      return [{ environment, path, message: `${sizeOf(input)} (allowed: at least ${String(issue.minimum)})` }];
-    case 'too_big':
-      return [{ environment, path, message: `${sizeOf(input)} (allowed: at most ${String(issue.maximum)})` }];
-    default:
-      return [{ environment, path, message: `${describe(input)} ${issue.message}` }];
-  }
-}
-
 /** A deep copy of `raw` without the keys zod reported as unrecognized. */
 function withoutKeys(raw: unknown, issues: readonly z.core.$ZodIssue[]): unknown {
   const copy = structuredClone(raw) as Record<string, unknown>;
@@ -317,51 +273,4 @@ function withoutKeys(raw: unknown, issues: readonly z.core.$ZodIssue[]): unknown
     for (const key of issue.keys) delete parent[key];
   }
   return copy;
-}
-
-function allowedKeysAt(root: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
-  let schema: z.core.$ZodType | undefined = root;
-  for (const segment of path) {
-    schema = schema ? childSchema(schema, segment) : undefined;
-  }
-  schema = schema ? unwrap(schema) : undefined;
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-}
-
-function childSchema(schema: z.core.$ZodType, segment: PropertyKey): z.core.$ZodType | undefined {
-  const inner = unwrap(schema);
-  if (inner instanceof z.ZodObject) return inner.shape[String(segment)];
-  if (inner instanceof z.ZodRecord) return inner.def.valueType;
-  if (inner instanceof z.ZodArray) return inner.def.element;
-  return undefined;
-}
-
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-  let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
-    current = current.def.innerType;
-  }
-  return current;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, segment) => {
-    if (typeof segment === 'number') return `${text}[${segment}]`;
-    return text ? `${text}.${String(segment)}` : String(segment);
-  }, '');
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `a list`;
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
-}
-
-function sizeOf(value: unknown): string {
-  if (Array.isArray(value)) return `${value.length} entries`;
-  if (typeof value === 'string') return `${JSON.stringify(value)} (${value.length} characters)`;
-  return describe(value);
 }

@@ -1,8 +1,9 @@
 import type { AlertRoutingModel } from '../constructs/alerting/alertmanager/routing-model';
+import { assetTypeOfSymbol, marketClosuresOf, type AssetType } from '../constructs/price-feeds/asset-types';
 import type { EnvironmentConfig } from '../environments/schema';
 import { HEARTBEAT_SECRET } from './platform-secrets';
 
-/** The environment's alerting config as the Alertmanager routing model (defaults for timing and market hours). */
+/** The environment's alerting config as the Alertmanager routing model, muting the closures of its feeds' asset types. */
 export function alertRoutingModel(env: EnvironmentConfig): AlertRoutingModel {
   const { alerting } = env;
   return {
@@ -13,6 +14,7 @@ export function alertRoutingModel(env: EnvironmentConfig): AlertRoutingModel {
       byTeam: alerting.routing.byTeam,
       defaultReceiver: alerting.routing.defaultReceiver,
     },
+    marketClosures: marketClosuresOf([...new Set(Object.keys(env.priceFeeds.feeds).map((symbol) => assetTypeOfSymbol(symbol) as AssetType))]),
     heartbeat: {
       url: alerting.heartbeat.url,
       authorization: { type: alerting.heartbeat.authorizationType, credentials: HEARTBEAT_SECRET },

@@ -1,21 +1,22 @@
 import { Construct } from 'constructs';
 import { TerraformOutput } from '../constructs/core/cdktf';
-import { dashboardConfigMap } from '../constructs/dashboards/dashboard-config-map';
-import { priceFeedsDashboard } from '../constructs/dashboards/price-feeds-dashboard';
-import { publishersDashboard } from '../constructs/dashboards/publishers-dashboard';
-import { KubernetesObjects } from '../constructs/monitors/kubernetes-objects';
-import { MONITORS_NAMESPACE, renderMonitorsNamespace } from '../constructs/monitors/monitors-namespace';
-import { OBSERVER_NAME } from '../constructs/monitors/observer-manifests';
-import { PriceFeedObserver } from '../constructs/monitors/price-feed-observer';
+import { MONITORS_NAMESPACE } from '../constructs/kubernetes/restricted-namespace';
+import { OBSERVER_NAME } from '../constructs/price-feeds/observer/observer-manifests';
+import { PriceFeedMonitoring } from '../constructs/price-feeds/price-feed-monitoring';
+import { resolveParsed } from '../constructs/price-feeds/resolve';
 import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
 import { connectToCluster } from './cluster-connection';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
-import { observerConfigModel, priceFeedRules } from './price-feed-monitoring';
+
+/** The environment's price feeds, resolved once for every output of the monitors stack. */
+export function environmentPriceFeeds(env: EnvironmentConfig) {
+  return resolveParsed(env.priceFeeds, { environment: env.name, runbookBaseUrl: env.alerting.runbookBaseUrl, namespace: MONITORS_NAMESPACE, pathPrefix: 'priceFeeds' });
+}
 
 /**
- * `<env>-monitors`: what watches the price feeds. A restricted namespace, the observer workload, the price-feed
+ * `<env>-monitors`: what watches the price feeds: a restricted namespace, the observer workload, the price-feed
  * alert rules (PrometheusRule) and the Grafana dashboards. Applied after `<env>-platform`, whose CRDs it uses.
  */
 export class MonitorsStack extends FeedopsStack {
@@ -24,18 +25,7 @@ export class MonitorsStack extends FeedopsStack {
     super(scope, name, environmentStackProps(env, delivery));
     connectToCluster(this, env.cluster.name, { helm: false });
 
-    const rules = priceFeedRules(env, MONITORS_NAMESPACE);
-    const namespace = new KubernetesObjects(this, 'namespace', { manifests: [renderMonitorsNamespace()] });
-    const dashboards = [priceFeedsDashboard({ environment: env.name }), publishersDashboard({ environment: env.name })].map((model) =>
-      dashboardConfigMap(model, { namespace: MONITORS_NAMESPACE }),
-    );
-    new PriceFeedObserver(this, 'observer', {
-      namespace: MONITORS_NAMESPACE,
-      replicas: env.priceFeeds.observer.replicas,
-      config: observerConfigModel(env),
-      dependsOn: namespace.resources,
-    });
-    new KubernetesObjects(this, 'objects', { manifests: [rules.prometheusRule, ...dashboards], dependsOn: namespace.resources });
+    new PriceFeedMonitoring(this, 'price-feeds', { feeds: environmentPriceFeeds(env) });
 
     new TerraformOutput(this, 'monitors_namespace', { value: MONITORS_NAMESPACE });
     new TerraformOutput(this, 'observer_name', { value: OBSERVER_NAME });

@@ -21,6 +21,14 @@ export class Duration {
     return Duration.of(amount, SECONDS_PER_HOUR, 'hours');
   }
 
+  /** The Prometheus duration syntax with h, m and s ("90s", "5m", "1h30m"); `undefined` when `text` is not one. */
+  public static parse(text: string): Duration | undefined {
+    const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+    if (!match || text === '') return undefined;
+    const [, hours, minutes, seconds] = match.map((part) => Number(part ?? 0));
+    return new Duration(hours * SECONDS_PER_HOUR + minutes * SECONDS_PER_MINUTE + seconds);
+  }
+
   private static of(amount: number, secondsPerUnit: number, unit: string): Duration {
     const totalSeconds = amount * secondsPerUnit;
     if (!Number.isFinite(amount) || amount < 0 || !Number.isInteger(totalSeconds)) {

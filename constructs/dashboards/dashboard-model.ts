@@ -52,6 +52,12 @@ interface PanelCommon {
   readonly max?: number;
   /** @default - green everywhere */
   readonly thresholds?: Thresholds;
+  /**
+   * Thresholds of single series, keyed by the series' display name (its legend, e.g. a feed's symbol), where
+   * they differ from `thresholds`: a feed with its own limit is coloured by that limit.
+   * @default - every series uses `thresholds`
+   */
+  readonly seriesThresholds?: Readonly<Record<string, Thresholds>>;
   /** @default [] */
   readonly mappings?: readonly ValueMapping[];
   /** Text shown when the query returns nothing. @default - Grafana's "No data" */

@@ -1,7 +1,9 @@
+import { describeValue, ValidationError } from '../core/validation-error';
+
 /** Throws the standard message for a bad dashboard option: the dashboard, the option, the value, what is allowed. */
 export function optionFailure(dashboard: string) {
   return (option: string, value: unknown, allowed: string): never => {
-    throw new Error(`${dashboard} dashboard: ${option} is ${JSON.stringify(value)}; allowed: ${allowed}`);
+    throw new ValidationError([{ scope: `${dashboard} dashboard`, path: option, message: `${describeValue(value)} (allowed: ${allowed})` }], 'dashboard options');
   };
 }
 

@@ -144,7 +144,7 @@ function renderPanel(panel: Panel, id: number, gridPos: GrafanaGridPos): Grafana
     gridPos,
     datasource: SELECTED_DATASOURCE,
     targets,
-    fieldConfig: { defaults: fieldDefaults(panel), overrides: panel.kind === 'table' ? [COLOR_NUMBERS_BY_THRESHOLD] : [] },
+    fieldConfig: { defaults: fieldDefaults(panel), overrides: [...(panel.kind === 'table' ? [COLOR_NUMBERS_BY_THRESHOLD] : []), ...seriesThresholdOverrides(panel)] },
     options: panelOptions(panel),
     ...(panel.kind === 'table' && { transformations: tableTransformations(panel.queries.length, panel.columnNames ?? {}) }),
   };
@@ -163,6 +163,16 @@ function fieldDefaults(panel: Panel): GrafanaFieldDefaults {
     mappings: valueMappings(panel.mappings ?? []),
     ...(custom !== undefined && { custom }),
   };
+}
+
+/** One override per series whose thresholds differ from the panel's, matched by display name. */
+function seriesThresholdOverrides(panel: Panel) {
+  return Object.entries(panel.seriesThresholds ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, thresholds]) => ({
+      matcher: { id: 'byName', options: name },
+      properties: [{ id: 'thresholds', value: { mode: 'absolute', steps: thresholdSteps(thresholds) } }],
+    }));
 }
 
 function thresholdSteps(thresholds: Thresholds | undefined) {

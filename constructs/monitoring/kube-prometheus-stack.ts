@@ -1,3 +1,4 @@
+import { ALERT_LATENCY_BUDGET } from '../alerting/alert-latency-budget';
 import { Construct } from 'constructs';
 import type { IEksCluster } from '../cluster/eks-cluster-attributes';
 import type { ITerraformDependable } from '../core/cdktf';
@@ -10,11 +11,8 @@ export const MONITORING_NAMESPACE = 'monitoring';
 export const MONITORING_RELEASE_NAME = 'kube-prometheus-stack';
 export const DEFAULT_STORAGE_CLASS = 'gp3-encrypted';
 export const DEFAULT_PROMETHEUS_RETENTION = '15d';
-/**
- * How often Prometheus evaluates rules. With a 1m `for`, the observer's 10s scrape and critical group_wait, a stale
- * feed reaches Slack in about 80 s (npm run bench measures it); the operator's default of 30s would add 15 s.
- */
-export const PROMETHEUS_EVALUATION_INTERVAL = '15s';
+/** How often Prometheus evaluates rules: part of the alert-latency budget (the operator's default of 30s would add 15 s). */
+export const PROMETHEUS_EVALUATION_INTERVAL = ALERT_LATENCY_BUDGET.evaluationInterval.toPrometheus();
 export const DEFAULT_PROMETHEUS_STORAGE_GIB = 50;
 /** Prometheus deletes old blocks above this share of its volume, before the disk fills (WAL and compaction need room). */
 export const RETENTION_SIZE_SHARE_OF_VOLUME = 0.8;

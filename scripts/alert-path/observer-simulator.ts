@@ -1,4 +1,4 @@
-import { OBSERVER_METRICS } from '../../constructs/monitors/observer-metrics';
+import { OBSERVER_METRICS } from '../../constructs/price-feeds/observer/observer-metrics';
 
 /** What one simulated feed reports; everything healthy unless changed. */
 export interface SimulatedFeed {

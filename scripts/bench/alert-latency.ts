@@ -1,9 +1,10 @@
 import { PROMETHEUS_EVALUATION_INTERVAL } from '../../constructs/monitoring/kube-prometheus-stack';
-import { OBSERVER_NAME, OBSERVER_SCRAPE_INTERVAL } from '../../constructs/monitors/observer-manifests';
+import { OBSERVER_NAME, OBSERVER_SCRAPE_INTERVAL } from '../../constructs/price-feeds/observer/observer-manifests';
+import { renderPriceFeedRules } from '../../constructs/price-feeds/rules/price-feed-rules';
 import { delivery, ENVIRONMENTS } from '../../environments';
 import { validateEnvironments } from '../../environments/validate';
 import { alertRoutingModel } from '../../stacks/alert-routing';
-import { priceFeedRules, PRICE_FEED_TEAM } from '../../stacks/price-feed-monitoring';
+import { environmentPriceFeeds } from '../../stacks/monitors-stack';
 import { AlertPath } from '../alert-path/alert-path';
 import { waitFor } from '../alert-path/local-servers';
 import { ObserverSimulator } from '../alert-path/observer-simulator';
@@ -12,13 +13,14 @@ import { ObserverSimulator } from '../alert-path/observer-simulator';
 export async function measureStaleFeedLatency(binaries: { prometheus: string; alertmanager: string }): Promise<number> {
   const env = validateEnvironments(ENVIRONMENTS, delivery).environments.find((e) => e.name === 'prod');
   if (!env) throw new Error('no prod environment to measure');
-  const symbol = Object.keys(env.priceFeeds.feeds)[0];
-  const receiver = env.alerting.routing.byTeam?.[PRICE_FEED_TEAM]?.critical ?? env.alerting.routing.bySeverity.critical;
-  const observer = new ObserverSimulator(Object.keys(env.priceFeeds.feeds));
+  const feeds = environmentPriceFeeds(env);
+  const symbol = feeds.feeds[0].symbol;
+  const receiver = env.alerting.routing.byTeam?.[feeds.team]?.critical ?? env.alerting.routing.bySeverity.critical;
+  const observer = new ObserverSimulator(feeds.feeds.map((feed) => feed.symbol));
   const alertPath = await AlertPath.start({
-    rules: priceFeedRules(env, 'monitors').rulesFile,
+    rules: renderPriceFeedRules(feeds).rulesFile,
     routing: alertRoutingModel(env),
-    scrapeInterval: OBSERVER_SCRAPE_INTERVAL,
+    scrapeInterval: OBSERVER_SCRAPE_INTERVAL.toPrometheus(),
     evaluationInterval: PROMETHEUS_EVALUATION_INTERVAL,
     externalLabels: { environment: env.name },
     job: OBSERVER_NAME,

@@ -1,8 +1,11 @@
-import { dashboardConfigMap, priceFeedsDashboard, publishersDashboard, renderDashboard } from '../../constructs/dashboards';
+import { dashboardConfigMap, renderDashboard } from '../../constructs/dashboards';
+import { priceFeedsDashboard } from '../../constructs/price-feeds/dashboards/price-feeds-dashboard';
+import { publishersDashboard } from '../../constructs/price-feeds/dashboards/publishers-dashboard';
+import { PROD_FEEDS } from '../price-feeds/fixtures';
 import { GRAFANA_DASHBOARD_LABEL, MONITORING_NAMESPACE } from '../../constructs/monitoring/kube-prometheus-stack';
 import { kubernetesSchemaProblems } from '../support/kubernetes-schema';
 
-const model = priceFeedsDashboard({ environment: 'prod' });
+const model = priceFeedsDashboard(PROD_FEEDS);
 const configMap = dashboardConfigMap(model);
 
 describe('dashboardConfigMap', () => {
@@ -32,7 +35,7 @@ describe('dashboardConfigMap', () => {
 
   test.each([
     ['Price feeds', configMap],
-    ['Publishers', dashboardConfigMap(publishersDashboard({ environment: 'prod' }))],
+    ['Publishers', dashboardConfigMap(publishersDashboard(PROD_FEEDS))],
   ])('passes the Kubernetes ConfigMap schema (%s)', (_title, manifest) => {
     expect(kubernetesSchemaProblems([manifest])).toEqual([]);
   });

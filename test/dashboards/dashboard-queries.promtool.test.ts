@@ -1,8 +1,11 @@
-import { priceFeedsDashboard, publishersDashboard, renderDashboard } from '../../constructs/dashboards';
+import { renderDashboard } from '../../constructs/dashboards';
+import { priceFeedsDashboard } from '../../constructs/price-feeds/dashboards/price-feeds-dashboard';
+import { publishersDashboard } from '../../constructs/price-feeds/dashboards/publishers-dashboard';
+import { PROD_FEEDS } from '../price-feeds/fixtures';
 import { panelQueries, substituteVariables, variableSelectors } from './support/dashboard-queries';
 import { queriesRejectedByPromtool } from './support/promtool-queries';
 
-const dashboards = [renderDashboard(priceFeedsDashboard({ environment: 'prod' })), renderDashboard(publishersDashboard({ environment: 'prod' }))];
+const dashboards = [renderDashboard(priceFeedsDashboard(PROD_FEEDS)), renderDashboard(publishersDashboard(PROD_FEEDS))];
 const withSampleValues = dashboards
   .flatMap((dashboard) => [...panelQueries(dashboard), ...variableSelectors(dashboard)])
   .map((query) => ({ ...query, expr: substituteVariables(query.expr) }));

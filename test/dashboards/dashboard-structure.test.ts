@@ -1,11 +1,14 @@
-import { GrafanaDashboard, GrafanaGridPos, GRID_COLUMNS, priceFeedsDashboard, publishersDashboard, renderDashboard } from '../../constructs/dashboards';
-import { OBSERVER_METRIC_FAMILIES, observerSeriesNames } from '../../constructs/monitors/observer-metrics';
+import { GrafanaDashboard, GrafanaGridPos, GRID_COLUMNS, renderDashboard } from '../../constructs/dashboards';
+import { priceFeedsDashboard } from '../../constructs/price-feeds/dashboards/price-feeds-dashboard';
+import { publishersDashboard } from '../../constructs/price-feeds/dashboards/publishers-dashboard';
+import { PROD_FEEDS } from '../price-feeds/fixtures';
+import { OBSERVER_METRIC_FAMILIES, observerSeriesNames } from '../../constructs/price-feeds/observer/observer-metrics';
 import { dataPanels, panelQueries, variableSelectors } from './support/dashboard-queries';
 import { metricNames, selectorLabels } from './support/promql-metric-names';
 
 const DASHBOARDS: [string, GrafanaDashboard][] = [
-  ['Price feeds', renderDashboard(priceFeedsDashboard({ environment: 'prod' }))],
-  ['Publishers', renderDashboard(publishersDashboard({ environment: 'prod' }))],
+  ['Price feeds', renderDashboard(priceFeedsDashboard(PROD_FEEDS))],
+  ['Publishers', renderDashboard(publishersDashboard(PROD_FEEDS))],
 ];
 /** Series a panel may select: the observer's, and the scrape health Prometheus records for every target. */
 const LABELS_BY_SERIES = new Map<string, readonly string[]>([

@@ -9,12 +9,13 @@ import { waitFor } from '../../scripts/alert-path/local-servers';
 import { ObserverSimulator } from '../../scripts/alert-path/observer-simulator';
 import { withShortPendingDurations } from '../../scripts/alert-path/shorten-rules';
 import { alertRoutingModel } from '../../stacks/alert-routing';
-import { priceFeedRules, PRICE_FEED_TEAM } from '../../stacks/price-feed-monitoring';
+import { renderPriceFeedRules } from '../../constructs/price-feeds/rules/price-feed-rules';
+import { environmentPriceFeeds } from '../../stacks/monitors-stack';
 import { toolPath } from '../support/tools';
 
 const env = validateEnvironments(ENVIRONMENTS, delivery).environments.find((e) => e.name === 'prod')!;
 const STALE_FEED = 'Crypto.BTC/USD';
-const FEEDS_CRITICAL = env.alerting.routing.byTeam![PRICE_FEED_TEAM]!.critical!;
+const FEEDS_CRITICAL = env.alerting.routing.byTeam![environmentPriceFeeds(env).team]!.critical!;
 const fast = { groupWait: Duration.seconds(1), groupInterval: Duration.seconds(1) };
 
 let alertPath: AlertPath;
@@ -22,7 +23,7 @@ const observer = new ObserverSimulator(Object.keys(env.priceFeeds.feeds));
 
 beforeAll(async () => {
   alertPath = await AlertPath.start({
-    rules: withShortPendingDurations(priceFeedRules(env, 'monitors').rulesFile, 3),
+    rules: withShortPendingDurations(renderPriceFeedRules(environmentPriceFeeds(env)).rulesFile, 3),
     routing: { ...alertRoutingModel(env), timing: { critical: fast, warning: fast, info: fast } },
     scrapeInterval: '1s',
     evaluationInterval: '1s',

@@ -49,3 +49,36 @@ test('fails when an environment file is broken: exits non-zero, names the field 
   expect(run.stderr).toContain('prod: network.vpcCidr:');
   expect(run.wroteOutput).toBe(false);
 });
+
+/** Appends a statement that changes the compiled prod environment, as an edit of environments/prod.ts would. */
+const editProd = (statement: string) => (source: string) => `${source}\n${statement}\n`;
+
+describe('the price-feed and routing fields fail synth through the one validation path', () => {
+  test('fails when a Slack receiver is named "x" (a receiver name needs 2 characters)', () => {
+    const run = runApp(editProd(`exports.prod.alerting = { ...exports.prod.alerting, slackReceivers: { ...exports.prod.alerting.slackReceivers, x: { channel: '#x' } } };`));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('prod: alerting.slackReceivers.x: "x" (allowed: a receiver name: lower-case letters, digits and "-", 2-63 characters');
+    expect(run.wroteOutput).toBe(false);
+  });
+
+  test('fails when the heartbeat URL has a query string (it would put a credential in the rendered config)', () => {
+    const run = runApp(editProd(`exports.prod.alerting = { ...exports.prod.alerting, heartbeat: { ...exports.prod.alerting.heartbeat, url: 'https://api.eu.opsgenie.com/v2/heartbeats/feedops-prod/ping?apiKey=abc' } };`));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('prod: alerting.heartbeat.url: "https://api.eu.opsgenie.com/v2/heartbeats/feedops-prod/ping?apiKey=abc" (allowed: an https URL');
+    expect(run.wroteOutput).toBe(false);
+  });
+
+  test('fails when a feed has an unknown asset type', () => {
+    const run = runApp(editProd(`exports.prod.priceFeeds.feeds['Stocks.US.AAPL/USD'] = {};`));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('prod: priceFeeds.feeds["Stocks.US.AAPL/USD"]: "Stocks.US.AAPL/USD" has asset type "Stocks", which is not a Pyth asset class (allowed: Crypto, Equity, FX, Metal, Rates, Commodities');
+    expect(run.wroteOutput).toBe(false);
+  });
+
+  test('fails when a feed is listed twice', () => {
+    const run = runApp(editProd(`exports.prod.priceFeeds.feeds['crypto.btc/usd'] = { coingeckoId: 'bitcoin' };`));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('prod: priceFeeds.feeds["crypto.btc/usd"]: "crypto.btc/usd" is a duplicate of feed "Crypto.BTC/USD" (allowed: each Pyth feed once)');
+    expect(run.wroteOutput).toBe(false);
+  });
+});

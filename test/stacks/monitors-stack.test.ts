@@ -3,7 +3,8 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { delivery, ENVIRONMENTS } from '../../environments';
 import { validateEnvironments } from '../../environments/validate';
-import { priceFeedRules } from '../../stacks/price-feed-monitoring';
+import { renderPriceFeedRules } from '../../constructs/price-feeds/rules/price-feed-rules';
+import { environmentPriceFeeds } from '../../stacks/monitors-stack';
 import { writeRulesFile } from '../alerting/promtool/rules-file';
 import { alertsOf } from '../alerting/promtool/rendered-alerts';
 import { kubernetesSchemaProblems } from '../support/kubernetes-schema';
@@ -89,7 +90,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s-monitors'
   });
 
   test('the PrometheusRule, as synthesized, passes promtool check rules with lint fatal and is the rendered rules file', () => {
-    expect(rule.spec).toEqual(JSON.parse(JSON.stringify(priceFeedRules(env, rule.metadata.namespace).rulesFile)));
+    expect(rule.spec).toEqual(JSON.parse(JSON.stringify(renderPriceFeedRules(environmentPriceFeeds(env)).rulesFile)));
     const file = writeRulesFile(rule.spec);
     try {
       const result = runTool('promtool', ['check', 'rules', '--lint=all', '--lint-fatal', file]);

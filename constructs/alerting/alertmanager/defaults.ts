@@ -1,6 +1,6 @@
 import { Duration } from '../../core/duration';
-import { FX_MARKET_CLOSURE, US_EQUITY_MARKET_CLOSURE } from './market-hours';
-import type { MarketClosure, RouteTiming } from './routing-model';
+import { ALERT_LATENCY_BUDGET } from '../alert-latency-budget';
+import type { RouteTiming } from './routing-model';
 import type { Severity } from './severity';
 
 /** Where kube-prometheus-stack mounts `alertmanager.alertmanagerSpec.secrets`: `<directory>/<secretName>/<key>`. */
@@ -18,19 +18,10 @@ export const DEFAULT_GROUP_BY: readonly string[] = ['alertname', 'environment', 
 /** `symbol` keeps one feed's critical alert from hiding another feed's warning; it counts as equal when absent on both. */
 export const DEFAULT_INHIBIT_EQUAL: readonly string[] = ['alertname', 'environment', 'symbol'];
 
-/**
- * Keyed by the observer's `asset_type` label, which is the feed's Pyth product attribute verbatim
- * ("Crypto", "Equity", "FX", "Metal", ...; pyth_observer/__init__.py sets it from `product.attrs["asset_type"]`).
- */
-export const DEFAULT_MARKET_CLOSURES: Readonly<Record<string, MarketClosure>> = {
-  Equity: US_EQUITY_MARKET_CLOSURE,
-  FX: FX_MARKET_CLOSURE,
-};
-
 /** Critical pages quickly and repeats hourly; warning and info are batched and repeat rarely. */
 export const DEFAULT_ROUTE_TIMING: Readonly<Record<Severity, RouteTiming>> = {
-  // 5s still batches what one rule evaluation sends together, and keeps a stale feed's page within 90 s (npm run bench).
-  critical: { groupWait: Duration.seconds(5), groupInterval: Duration.minutes(1), repeatInterval: Duration.hours(1) },
+  // 5s still batches what one rule evaluation sends together, and keeps a stale feed's page within budget.
+  critical: { groupWait: ALERT_LATENCY_BUDGET.criticalGroupWait, groupInterval: Duration.minutes(1), repeatInterval: Duration.hours(1) },
   warning: { groupWait: Duration.seconds(30), groupInterval: Duration.minutes(5), repeatInterval: Duration.hours(4) },
   info: { groupWait: Duration.minutes(1), groupInterval: Duration.minutes(15), repeatInterval: Duration.hours(24) },
 };

@@ -1,3 +1,4 @@
+import { FX_MARKET_CLOSURE, US_EQUITY_MARKET_CLOSURE } from './market-hours';
 import type { AlertRoutingModel } from './routing-model';
 
 const HEARTBEAT_CREDENTIALS = { secretName: 'alertmanager-heartbeat', key: 'api-key' } as const;
@@ -8,6 +9,8 @@ const HEARTBEAT_CREDENTIALS = { secretName: 'alertmanager-heartbeat', key: 'api-
  * The heartbeat is an Opsgenie heartbeat ping: the URL names the heartbeat, the API key comes from a secret.
  */
 export function exampleRoutingModel(environment: string): AlertRoutingModel {
+  // The markets of the feeds the example watches: their alerts are muted while closed.
+  const marketClosures = { Equity: US_EQUITY_MARKET_CLOSURE, FX: FX_MARKET_CLOSURE };
   const heartbeat = {
     url: `https://api.opsgenie.com/v2/heartbeats/feedops-${environment}/ping`,
     authorization: { type: 'GenieKey', credentials: HEARTBEAT_CREDENTIALS },
@@ -20,6 +23,7 @@ export function exampleRoutingModel(environment: string): AlertRoutingModel {
         bySeverity: { critical: `${environment}-alerts`, warning: `${environment}-alerts`, info: `${environment}-alerts` },
       },
       heartbeat,
+      marketClosures,
     };
   }
   return {
@@ -40,5 +44,6 @@ export function exampleRoutingModel(environment: string): AlertRoutingModel {
       defaultReceiver: 'platform-alerts',
     },
     heartbeat,
+    marketClosures,
   };
 }

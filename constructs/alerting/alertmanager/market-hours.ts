@@ -28,3 +28,17 @@ export const FX_MARKET_CLOSURE: MarketClosure = {
     { weekdays: ['sunday'], times: [{ start: '00:00', end: '17:00' }], location: NEW_YORK },
   ],
 };
+
+/**
+ * CME Globex hours, which spot metals, energy and rates futures (and the Pyth feeds priced from them) follow: Sunday
+ * 18:00 to Friday 17:00 New York time, with a daily maintenance break from 17:00 to 18:00 Monday to Thursday.
+ * Exchange holidays are not included.
+ */
+export const GLOBEX_MARKET_CLOSURE: MarketClosure = {
+  closed: [
+    { weekdays: ['monday:thursday'], times: [{ start: '17:00', end: '18:00' }], location: NEW_YORK },
+    { weekdays: ['friday'], times: [{ start: '17:00', end: '24:00' }], location: NEW_YORK },
+    { weekdays: ['saturday'], location: NEW_YORK },
+    { weekdays: ['sunday'], times: [{ start: '00:00', end: '18:00' }], location: NEW_YORK },
+  ],
+};

@@ -1,4 +1,5 @@
 import { Duration } from '../../core/duration';
+import { ValidationError } from '../../core/validation-error';
 import {
   ALERTMANAGER_SECRETS_DIRECTORY,
   DEFAULT_GROUP_BY,
@@ -6,10 +7,19 @@ import {
   DEFAULT_HEARTBEAT_INTERVAL,
   DEFAULT_HEARTBEAT_RECEIVER_NAME,
   DEFAULT_INHIBIT_EQUAL,
-  DEFAULT_MARKET_CLOSURES,
   DEFAULT_ROUTE_TIMING,
 } from './defaults';
 import type { AlertRoutingModel, MarketClosure, RouteTiming, SecretKeyReference, TimeIntervalSpec } from './routing-model';
+import {
+  HEARTBEAT_URL_RULE,
+  isAcceptableHeartbeatUrl,
+  LABEL_VALUE_PATTERN,
+  LABEL_VALUE_RULE,
+  RECEIVER_NAME_PATTERN,
+  RECEIVER_NAME_RULE,
+  SLACK_CHANNEL_PATTERN,
+  SLACK_CHANNEL_RULE,
+} from './routing-schema';
 import { slackWebhookReference } from './secret-files';
 import { SEVERITIES, Severity } from './severity';
 import { TIMING_LIMITS } from './timing-limits';
@@ -43,21 +53,15 @@ export interface ResolvedSlackReceiver {
 
 const REQUIRED_GROUPING_LABELS = ['alertname', 'environment'] as const;
 
-const NAME_PATTERN = /^[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
-const NAME_RULE = 'lower-case letters, digits and "-", 2-63 characters, starting with a letter';
-/** Label values used in matchers: kept to a simple alphabet so they never need escaping. */
-const LABEL_VALUE_PATTERN = /^[a-z][a-z0-9_-]{0,62}$/;
-const LABEL_VALUE_RULE = 'lower-case letters, digits, "_" and "-", starting with a letter, at most 63 characters';
+const NAME_PATTERN = RECEIVER_NAME_PATTERN;
+const NAME_RULE = RECEIVER_NAME_RULE;
 /** Pyth asset types are title-case product attributes ("Equity", "FX", "Crypto Redemption Rate"). */
 const ASSET_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9 _-]{0,62}$/;
 const ASSET_TYPE_RULE = 'the asset_type label value as the observer exports it, e.g. "Equity" or "FX" (letters, digits, " ", "_", "-")';
 const LABEL_NAME_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-/** Slack channel names: lower-case letters, digits, "-" and "_", at most 80 characters. */
-const SLACK_CHANNEL_PATTERN = /^#[a-z0-9][a-z0-9_-]{0,79}$/;
 const SECRET_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const SECRET_KEY_PATTERN = /^[-._a-zA-Z0-9]{1,253}$/;
 const AUTHORIZATION_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
-const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 const TIME_OF_DAY_PATTERN = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const TIME_ZONE_PATTERN = /^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/;
@@ -120,7 +124,7 @@ export function resolveRoutingModel(model: AlertRoutingModel): ResolvedRoutingMo
     teamRoutes,
     defaultReceiver,
     heartbeat,
-    marketClosures: resolveMarketClosures(model.marketClosures ?? DEFAULT_MARKET_CLOSURES, fail),
+    marketClosures: resolveMarketClosures(model.marketClosures ?? {}, fail),
     timing: resolveTiming(model, fail),
     groupBy: resolveLabelList('groupBy', model.groupBy ?? DEFAULT_GROUP_BY, fail),
     inhibitEqual: resolveLabelList('inhibitEqual', model.inhibitEqual ?? DEFAULT_INHIBIT_EQUAL, fail),
@@ -132,7 +136,7 @@ type Fail = (field: string, value: unknown, allowed: string) => never;
 
 function failureFor(model: AlertRoutingModel): Fail {
   return (field, value, allowed) => {
-    throw new Error(`Alertmanager routing (environment ${JSON.stringify(model.environment)}): ${field} is ${describe(value)}; allowed: ${allowed}`);
+    throw new ValidationError([{ scope: `Alertmanager routing (environment ${JSON.stringify(model.environment)})`, path: field, message: `${describe(value)} (allowed: ${allowed})` }], 'routing model');
   };
 }
 
@@ -148,7 +152,7 @@ function resolveSlackReceivers(model: AlertRoutingModel, fail: Fail): ResolvedSl
   return entries.map(([name, options]) => {
     if (!NAME_PATTERN.test(name)) fail(`slackReceivers.${name}`, name, `a receiver name: ${NAME_RULE}`);
     if (typeof options?.channel !== 'string' || !SLACK_CHANNEL_PATTERN.test(options.channel)) {
-      fail(`slackReceivers.${name}.channel`, options?.channel, 'a Slack channel name: "#" then lower-case letters, digits, "-" and "_", at most 80 characters');
+      fail(`slackReceivers.${name}.channel`, options?.channel, SLACK_CHANNEL_RULE);
     }
     const webhookUrl = slackWebhookReference(name, options);
     checkSecretReference(`slackReceivers.${name}.webhookUrl`, webhookUrl, fail);
@@ -192,17 +196,7 @@ function resolveHeartbeat(model: AlertRoutingModel, fail: Fail): ResolvedRouting
 
 /** The URL is rendered in clear, so it must not carry a credential: those go in the Authorization header. */
 function checkHeartbeatUrl(url: string, fail: Fail): void {
-  const allowed = 'an https URL (http only for a loopback host) with no user, password or query string; send credentials with heartbeat.authorization';
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return fail('heartbeat.url', url, allowed);
-  }
-  const secure = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK_HOSTS.includes(parsed.hostname));
-  if (!secure || parsed.username || parsed.password || parsed.search || parsed.hostname === 'hooks.slack.com') {
-    fail('heartbeat.url', url, allowed);
-  }
+  if (!isAcceptableHeartbeatUrl(url)) fail('heartbeat.url', url, HEARTBEAT_URL_RULE);
 }
 
 function resolveTiming(model: AlertRoutingModel, fail: Fail): Record<Severity, RouteTiming> {

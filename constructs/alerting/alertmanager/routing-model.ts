@@ -19,7 +19,7 @@ export interface AlertRoutingModel {
   /**
    * Markets that close, keyed by the `asset_type` label value of their feeds' alerts: those alerts are muted while
    * the market is closed (a closed market's feed is expected to stop updating).
-   * @default DEFAULT_MARKET_CLOSURES - US equities and FX, America/New_York hours
+   * @default - none (the price-feed pack supplies its asset types' closures: `marketClosuresOf`)
    */
   readonly marketClosures?: Readonly<Record<string, MarketClosure>>;
   /**

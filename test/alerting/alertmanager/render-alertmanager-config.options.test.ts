@@ -97,7 +97,11 @@ describe('defaults and their overrides', () => {
     expect(config.receivers.find((receiver) => receiver.slack_configs)!.slack_configs![0].api_url_file).toMatch(/^\/tmp\/secrets\/alertmanager-slack-webhooks\//);
   });
 
-  test('market closures default to equity and FX', () => {
+  test('market closures default to none: a model mutes only the markets it names', () => {
+    expect(renderAlertmanagerConfig({ ...prod, marketClosures: undefined }).time_intervals).toEqual([]);
+  });
+
+  test('the example model mutes equity and FX', () => {
     expect(render({}).time_intervals.map((interval) => interval.name)).toEqual(['equity-market-closed', 'fx-market-closed']);
   });
 

@@ -9,113 +9,113 @@ describe('renderAlertmanagerConfig rejects a bad model', () => {
   test('fails when a severity route names an unknown receiver', () => {
     const routing = { ...prod.routing, bySeverity: { ...prod.routing.bySeverity, critical: 'pager' } };
     expect(renderWith({ routing })).toThrow(
-      'Alertmanager routing (environment "prod"): routing.bySeverity.critical is "pager"; allowed: one of the slackReceivers: platform-critical, platform-alerts, platform-info, feeds-critical, feeds-alerts (unknown receiver)',
+      'Alertmanager routing (environment "prod"): routing.bySeverity.critical: "pager" (allowed: one of the slackReceivers: platform-critical, platform-alerts, platform-info, feeds-critical, feeds-alerts (unknown receiver)',
     );
   });
 
   test('fails when a team route names an unknown receiver', () => {
     const routing = { ...prod.routing, byTeam: { feeds: { warning: 'feeds-warnings' } } };
-    expect(renderWith({ routing })).toThrow(/routing\.byTeam\.feeds\.warning is "feeds-warnings"; allowed: one of the slackReceivers: .*\(unknown receiver\)/);
+    expect(renderWith({ routing })).toThrow(/routing\.byTeam\.feeds\.warning: "feeds-warnings" \(allowed: one of the slackReceivers: .*\(unknown receiver\)/);
   });
 
   test('fails when the default receiver is unknown', () => {
-    expect(renderWith({ routing: { ...prod.routing, defaultReceiver: 'general' } })).toThrow(/routing\.defaultReceiver is "general"; allowed: one of the slackReceivers/);
+    expect(renderWith({ routing: { ...prod.routing, defaultReceiver: 'general' } })).toThrow(/routing\.defaultReceiver: "general" \(allowed: one of the slackReceivers/);
   });
 
   test('fails when a route names the heartbeat receiver', () => {
-    expect(renderWith({ routing: { ...prod.routing, defaultReceiver: 'heartbeat' } })).toThrow(/routing\.defaultReceiver is "heartbeat"; allowed: one of the slackReceivers/);
+    expect(renderWith({ routing: { ...prod.routing, defaultReceiver: 'heartbeat' } })).toThrow(/routing\.defaultReceiver: "heartbeat" \(allowed: one of the slackReceivers/);
   });
 
   test('fails when a team has no channel', () => {
     expect(renderWith({ routing: { ...prod.routing, byTeam: { feeds: {} } } })).toThrow(
-      /routing\.byTeam\.feeds is \{\}; allowed: at least one of critical, warning, info naming a receiver \(team has no channel\)/,
+      /routing\.byTeam\.feeds: \{\} \(allowed: at least one of critical, warning, info naming a receiver \(team has no channel\)/,
     );
   });
 
   test('fails when a team lists something that is not a severity', () => {
     const byTeam = { feeds: { page: 'feeds-critical' } } as unknown as AlertRoutingModel['routing']['byTeam'];
-    expect(renderWith({ routing: { ...prod.routing, byTeam } })).toThrow(/routing\.byTeam\.feeds\.page is "page"; allowed: a severity: critical, warning, info/);
+    expect(renderWith({ routing: { ...prod.routing, byTeam } })).toThrow(/routing\.byTeam\.feeds\.page: "page" \(allowed: a severity: critical, warning, info/);
   });
 
   test('fails when a team name is not a label value', () => {
     expect(renderWith({ routing: { ...prod.routing, byTeam: { 'Feeds Team': { critical: 'feeds-critical' } } } })).toThrow(
-      /routing\.byTeam\.Feeds Team is "Feeds Team"; allowed: a team label value/,
+      /routing\.byTeam\.Feeds Team: "Feeds Team" \(allowed: a team label value/,
     );
   });
 
   test('fails when a Slack receiver has the heartbeat receiver name (duplicate receiver name)', () => {
     const slackReceivers = { ...prod.slackReceivers, heartbeat: { channel: '#heartbeat' } };
     expect(renderWith({ slackReceivers })).toThrow(
-      /heartbeat\.receiverName is "heartbeat"; allowed: a receiver name not used in slackReceivers \(duplicate receiver name; taken: .*heartbeat\)/,
+      /heartbeat\.receiverName: "heartbeat" \(allowed: a receiver name not used in slackReceivers \(duplicate receiver name; taken: .*heartbeat\)/,
     );
   });
 
   test.each(['feeds-alerts', '#Feeds-Alerts', '#feeds alerts', `#${'x'.repeat(81)}`])('fails when a channel name is invalid: %s', (channel) => {
     const slackReceivers = { ...prod.slackReceivers, 'feeds-alerts': { channel } };
     expect(renderWith({ slackReceivers })).toThrow(
-      `slackReceivers.feeds-alerts.channel is ${JSON.stringify(channel)}; allowed: a Slack channel name: "#" then lower-case letters, digits, "-" and "_", at most 80 characters`,
+      `slackReceivers.feeds-alerts.channel: ${JSON.stringify(channel)} (allowed: a Slack channel name: "#" then lower-case letters, digits, "-" and "_", at most 80 characters`,
     );
   });
 
   test('fails when there is no Slack receiver', () => {
-    expect(renderWith({ slackReceivers: {} })).toThrow(/slackReceivers is \{\}; allowed: at least one Slack receiver/);
+    expect(renderWith({ slackReceivers: {} })).toThrow(/slackReceivers: \{\} \(allowed: at least one Slack receiver/);
   });
 
   test('fails when a receiver name is invalid', () => {
     const slackReceivers = { ...prod.slackReceivers, Feeds_Critical: { channel: '#feeds-critical' } };
-    expect(renderWith({ slackReceivers })).toThrow(/slackReceivers\.Feeds_Critical is "Feeds_Critical"; allowed: a receiver name: lower-case letters/);
+    expect(renderWith({ slackReceivers })).toThrow(/slackReceivers\.Feeds_Critical: "Feeds_Critical" \(allowed: a receiver name: lower-case letters/);
   });
 
   test('fails when a webhook secret name is not a Kubernetes secret name', () => {
     const slackReceivers = { ...prod.slackReceivers, 'feeds-alerts': { channel: '#feeds-alerts', webhookUrl: { secretName: 'Slack_Hooks', key: 'url' } } };
-    expect(renderWith({ slackReceivers })).toThrow(/slackReceivers\.feeds-alerts\.webhookUrl\.secretName is "Slack_Hooks"; allowed: a Kubernetes secret name/);
+    expect(renderWith({ slackReceivers })).toThrow(/slackReceivers\.feeds-alerts\.webhookUrl\.secretName: "Slack_Hooks" \(allowed: a Kubernetes secret name/);
   });
 
   test('fails when the environment is not a label value', () => {
-    expect(renderWith({ environment: 'Prod"' })).toThrow(/environment is "Prod\\""; allowed: lower-case letters/);
+    expect(renderWith({ environment: 'Prod"' })).toThrow(/environment: "Prod\\"" \(allowed: lower-case letters/);
   });
 
   test('fails when critical repeat_interval is above 1h', () => {
     expect(withTiming({ critical: { repeatInterval: Duration.hours(2) } })).toThrow(
-      'timing.critical.repeatInterval is "2h"; allowed: at most 1h for critical alerts',
+      'timing.critical.repeatInterval: "2h" (allowed: at most 1h for critical alerts',
     );
   });
 
   test('fails when critical group_wait is above 30s', () => {
-    expect(withTiming({ critical: { groupWait: Duration.minutes(1) } })).toThrow('timing.critical.groupWait is "1m"; allowed: at most 30s for critical alerts');
+    expect(withTiming({ critical: { groupWait: Duration.minutes(1) } })).toThrow('timing.critical.groupWait: "1m" (allowed: at most 30s for critical alerts');
   });
 
   test('fails when warning repeat_interval is below 4h', () => {
-    expect(withTiming({ warning: { repeatInterval: Duration.hours(1) } })).toThrow('timing.warning.repeatInterval is "1h"; allowed: at least 4h for warning alerts');
+    expect(withTiming({ warning: { repeatInterval: Duration.hours(1) } })).toThrow('timing.warning.repeatInterval: "1h" (allowed: at least 4h for warning alerts');
   });
 
   test('fails when info repeat_interval is below 4h', () => {
-    expect(withTiming({ info: { repeatInterval: Duration.hours(2) } })).toThrow('timing.info.repeatInterval is "2h"; allowed: at least 4h for info alerts');
+    expect(withTiming({ info: { repeatInterval: Duration.hours(2) } })).toThrow('timing.info.repeatInterval: "2h" (allowed: at least 4h for info alerts');
   });
 
   test('fails when group_interval is 0s', () => {
-    expect(withTiming({ warning: { groupInterval: Duration.ZERO } })).toThrow('timing.warning.groupInterval is "0s"; allowed: a Duration above 0s');
+    expect(withTiming({ warning: { groupInterval: Duration.ZERO } })).toThrow('timing.warning.groupInterval: "0s" (allowed: a Duration above 0s');
   });
 
   test('fails when repeat_interval is shorter than group_interval', () => {
     expect(withTiming({ critical: { groupInterval: Duration.hours(1), repeatInterval: Duration.minutes(30) } })).toThrow(
-      'timing.critical.repeatInterval is "30m"; allowed: at least groupInterval (1h)',
+      'timing.critical.repeatInterval: "30m" (allowed: at least groupInterval (1h)',
     );
   });
 
   test('fails when a timing value is not a Duration', () => {
     const timing = { warning: { repeatInterval: '4h' } } as unknown as AlertRoutingModel['timing'];
-    expect(withTiming(timing)).toThrow('timing.warning.repeatInterval is "4h"; allowed: a Duration, e.g. Duration.minutes(5)');
+    expect(withTiming(timing)).toThrow('timing.warning.repeatInterval: "4h" (allowed: a Duration, e.g. Duration.minutes(5)');
   });
 
   test('fails when the heartbeat interval is above 5m', () => {
     expect(renderWith({ heartbeat: { ...prod.heartbeat, interval: Duration.minutes(10) } })).toThrow(
-      'heartbeat.interval is "10m"; allowed: a Duration above 0s and at most 5m',
+      'heartbeat.interval: "10m" (allowed: a Duration above 0s and at most 5m',
     );
   });
 
   test('fails when the heartbeat interval is 0s', () => {
-    expect(renderWith({ heartbeat: { ...prod.heartbeat, interval: Duration.ZERO } })).toThrow('heartbeat.interval is "0s"');
+    expect(renderWith({ heartbeat: { ...prod.heartbeat, interval: Duration.ZERO } })).toThrow('heartbeat.interval: "0s" (allowed');
   });
 
   test.each([
@@ -125,7 +125,7 @@ describe('renderAlertmanagerConfig rejects a bad model', () => {
     ['a Slack webhook', 'https://hooks.slack.com/triggers/x'],
     ['not a URL', 'heartbeat'],
   ])('fails when the heartbeat URL has %s', (_, url) => {
-    expect(renderWith({ heartbeat: { url } })).toThrow(`heartbeat.url is ${JSON.stringify(url)}; allowed: an https URL (http only for a loopback host)`);
+    expect(renderWith({ heartbeat: { url } })).toThrow(`heartbeat.url: ${JSON.stringify(url)} (allowed: an https URL (http only for a loopback host)`);
   });
 
   test('accepts a plain http heartbeat URL on the loopback interface (a local test receiver)', () => {
@@ -134,43 +134,43 @@ describe('renderAlertmanagerConfig rejects a bad model', () => {
 
   test('fails when the heartbeat authorization is Basic', () => {
     const heartbeat = { url: 'https://hb.example.com/ping', authorization: { type: 'Basic', credentials: { secretName: 'hb', key: 'auth' } } };
-    expect(renderWith({ heartbeat })).toThrow(/heartbeat\.authorization\.type is "Basic"; allowed: an Authorization scheme/);
+    expect(renderWith({ heartbeat })).toThrow(/heartbeat\.authorization\.type: "Basic" \(allowed: an Authorization scheme/);
   });
 
   test('fails when group_by leaves out environment', () => {
-    expect(renderWith({ groupBy: ['alertname', 'team'] })).toThrow('groupBy is ["alertname","team"]; allowed: a list that includes alertname and environment');
+    expect(renderWith({ groupBy: ['alertname', 'team'] })).toThrow('groupBy: ["alertname","team"] (allowed: a list that includes alertname and environment');
   });
 
   test('fails when group_by has an invalid label name', () => {
-    expect(renderWith({ groupBy: ['alertname', 'environment', 'asset-type'] })).toThrow(/groupBy is .*; allowed: Prometheus label names .*"asset-type" is not one/);
+    expect(renderWith({ groupBy: ['alertname', 'environment', 'asset-type'] })).toThrow(/groupBy: .* \(allowed: Prometheus label names .*"asset-type" is not one/);
   });
 
   test('fails when inhibition equal leaves out alertname', () => {
-    expect(renderWith({ inhibitEqual: ['environment'] })).toThrow('inhibitEqual is ["environment"]; allowed: a list that includes alertname and environment');
+    expect(renderWith({ inhibitEqual: ['environment'] })).toThrow('inhibitEqual: ["environment"] (allowed: a list that includes alertname and environment');
   });
 
   test('fails when a market closure time is not HH:MM', () => {
     const marketClosures = { equity: { closed: [{ weekdays: ['monday:friday'], times: [{ start: '9:30', end: '16:00' }] }] } };
-    expect(renderWith({ marketClosures })).toThrow(/marketClosures\.equity\.closed\[0\]\.times\[0\] is .*; allowed: start and end as "HH:MM"/);
+    expect(renderWith({ marketClosures })).toThrow(/marketClosures\.equity\.closed\[0\]\.times\[0\]: .* \(allowed: start and end as "HH:MM"/);
   });
 
   test('fails when a market closure interval is empty (it would mute at all times)', () => {
     expect(renderWith({ marketClosures: { equity: { closed: [{ location: 'America/New_York' }] } } })).toThrow(
-      /marketClosures\.equity\.closed\[0\] is .*; allowed: at least one of times, weekdays.*would mute at all times/,
+      /marketClosures\.equity\.closed\[0\]: .* \(allowed: at least one of times, weekdays.*would mute at all times/,
     );
   });
 
   test('fails when a market closure weekday is misspelled', () => {
     expect(renderWith({ marketClosures: { fx: { closed: [{ weekdays: ['saturday:sundy'] }] } } })).toThrow(
-      /marketClosures\.fx\.closed\[0\]\.weekdays\[0\] is "saturday:sundy"; allowed: a weekday or range/,
+      /marketClosures\.fx\.closed\[0\]\.weekdays\[0\]: "saturday:sundy" \(allowed: a weekday or range/,
     );
   });
 
   test('fails when a market closure has no interval', () => {
-    expect(renderWith({ marketClosures: { fx: { closed: [] } } })).toThrow('marketClosures.fx.closed is []; allowed: at least one time interval');
+    expect(renderWith({ marketClosures: { fx: { closed: [] } } })).toThrow('marketClosures.fx.closed: [] (allowed: at least one time interval');
   });
 
   test('fails when the secrets directory is relative', () => {
-    expect(renderWith({ secretsDirectory: 'secrets' })).toThrow('secretsDirectory is "secrets"; allowed: an absolute path without spaces or quotes');
+    expect(renderWith({ secretsDirectory: 'secrets' })).toThrow('secretsDirectory: "secrets" (allowed: an absolute path without spaces or quotes');
   });
 });

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { describeValue, ValidationError, type ValidationProblem } from './validation-error';
+
+/**
+ * Turns zod's issues into feedops' problem lines (`scope: path: what (allowed: ...)`), so every schema in the library
+ * (environment, price feeds, routing, wallets, endpoints) reports in one format.
+ */
+export function schemaProblems(scope: string, issues: readonly z.core.$ZodIssue[], root: z.core.$ZodType, pathPrefix: readonly PropertyKey[] = []): ValidationProblem[] {
+  return issues.flatMap((issue) => issueProblems(scope, issue, root, pathPrefix));
+}
+
+/** Parses `input` with `schema` or throws a ValidationError listing every issue. */
+export function parseOrThrow<S extends z.core.$ZodType>(
+  schema: S,
+  input: unknown,
+  scope: string,
+  options: { readonly pathPrefix?: readonly PropertyKey[]; readonly what?: string } = {},
+): z.output<S> {
+  const result = z.safeParse(schema, input, { reportInput: true });
+  if (!result.success) throw new ValidationError(schemaProblems(scope, result.error.issues, schema, options.pathPrefix), options.what);
+  return result.data;
+}
+
+function issueProblems(scope: string, issue: z.core.$ZodIssue, root: z.core.$ZodType, prefix: readonly PropertyKey[]): ValidationProblem[] {
+  const path = formatPath([...prefix, ...issue.path]);
+  const input = (issue as { input?: unknown }).input;
+  const at = (message: string): ValidationProblem[] => [{ scope, path, message }];
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeysAt(root, issue.path);
+      return issue.keys.map((key) => ({ scope, path: formatPath([...prefix, ...issue.path, key]), message: `unknown field (allowed: ${allowed.join(', ')})` }));
+    }
+    case 'invalid_type':
+      return at(input === undefined ? `is missing (allowed: ${issue.expected})` : `${describeValue(input)} (allowed: ${issue.expected})`);
+    case 'invalid_value':
+      return at(`${describeValue(input)} (allowed: ${issue.values.map((v) => JSON.stringify(v)).join(', ')})`);
+    case 'too_small':
+      return at(`${sizeOf(input)} (allowed: at least ${String(issue.minimum)})`);
+    case 'too_big':
+      return at(`${sizeOf(input)} (allowed: at most ${String(issue.maximum)})`);
+    case 'invalid_key':
+      // A record key failed its schema: report the key's own messages at the key's path.
+      return issue.issues.map((inner) => ({ scope, path, message: `${describeValue(input)} ${inner.message}` }));
+    case 'invalid_union':
+      return at(`${describeValue(input)} (allowed: ${issue.message})`);
+    default:
+      // Custom refinements and formats word their own message, ending with "(allowed: ...)".
+      return at(`${describeValue(input)} ${issue.message}`);
+  }
+}
+
+/** The field names of the object schema at `path`, for "unknown field" messages. */
+export function allowedKeysAt(root: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let schema: z.core.$ZodType | undefined = root;
+  for (const segment of path) schema = schema ? childSchema(schema, segment) : undefined;
+  schema = schema ? unwrap(schema) : undefined;
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+function childSchema(schema: z.core.$ZodType, segment: PropertyKey): z.core.$ZodType | undefined {
+  const inner = unwrap(schema);
+  if (inner instanceof z.ZodObject) return inner.shape[String(segment)];
+  if (inner instanceof z.ZodRecord) return inner.def.valueType;
+  if (inner instanceof z.ZodArray) return inner.def.element;
+  return undefined;
+}
+
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  let current = schema;
+  for (;;) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) current = current.def.innerType;
+    else if (current instanceof z.ZodPipe) current = current.def.in;
+    else return current;
+  }
+}
+
+/** `a.b[0]["Crypto.BTC/USD"]`: keys that are not plain identifiers are quoted, so a symbol reads as one segment. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, segment) => {
+    if (typeof segment === 'number') return `${text}[${segment}]`;
+    const key = String(segment);
+    if (!/^[A-Za-z_$][\w$-]*$/.test(key)) return `${text}[${JSON.stringify(key)}]`;
+    return text ? `${text}.${key}` : key;
+  }, '');
+}
+
+function sizeOf(value: unknown): string {
+  if (Array.isArray(value)) return `${value.length} entries`;
+  if (typeof value === 'string') return `${JSON.stringify(value)} (${value.length} characters)`;
+  return describeValue(value);
+}

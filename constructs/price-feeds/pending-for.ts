@@ -1,0 +1,34 @@
+import { Duration } from '../core/duration';
+
+/** How long each condition must hold before its alert fires; set per asset type. */
+export interface PriceFeedPendingDurations {
+  /** @default Duration.minutes(1) - the alert-latency budget (alert-latency-budget.ts) is built on it */
+  readonly stale: Duration;
+  /** @default Duration.minutes(2) */
+  readonly notTrading: Duration;
+  /** @default Duration.minutes(5) */
+  readonly publishersLow: Duration;
+  /** @default Duration.minutes(5) */
+  readonly deviation: Duration;
+  /** @default Duration.minutes(10) */
+  readonly confidenceWide: Duration;
+  /** @default Duration.minutes(5) */
+  readonly coinGeckoStale: Duration;
+  /** @default Duration.minutes(10) (the observer needs a full loop after a restart) */
+  readonly metricAbsent: Duration;
+}
+
+export const DEFAULT_PENDING_FOR: Readonly<PriceFeedPendingDurations> = {
+  stale: Duration.minutes(1),
+  notTrading: Duration.minutes(2),
+  publishersLow: Duration.minutes(5),
+  deviation: Duration.minutes(5),
+  confidenceWide: Duration.minutes(10),
+  coinGeckoStale: Duration.minutes(5),
+  metricAbsent: Duration.minutes(10),
+};
+
+export const PENDING_FOR_NAMES = Object.keys(DEFAULT_PENDING_FOR) as readonly (keyof PriceFeedPendingDurations)[];
+
+/** The window of the median a confidence interval is compared with. */
+export const DEFAULT_CONFIDENCE_BASELINE = Duration.hours(6);

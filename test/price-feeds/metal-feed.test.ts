@@ -1,0 +1,62 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { ENVIRONMENTS } from '../../environments';
+import { buildApp } from '../../stacks/app';
+import { readStacks } from '../support/synth';
+
+// An environment that watches gold: the asset-type table covers every Pyth asset class, so a Metal feed needs no code.
+function synthWith(feeds: Record<string, object>) {
+  const dev = ENVIRONMENTS.dev as { priceFeeds: { feeds: Record<string, object> } };
+  const environments = { ...ENVIRONMENTS, dev: { ...dev, priceFeeds: { ...dev.priceFeeds, feeds: { ...dev.priceFeeds.feeds, ...feeds } } } };
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-metal-'));
+  try {
+    buildApp({ outdir, environments }).app.synth();
+    return readStacks(outdir);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+// Gold is quiet between fixings on some venues: it gets more slots before it counts as stale.
+const stacks = synthWith({ 'Metal.XAU/USD': { minPublishers: 4, staleAfterSlots: 300 } });
+const manifests = Object.values(stacks['dev-monitors'].resource?.kubernetes_manifest ?? {}).map((resource) => resource.manifest);
+const byKindName = (kind: string, name: string) => {
+  const found = manifests.find((manifest) => manifest.kind === kind && manifest.metadata.name === name);
+  if (!found) throw new Error(`no ${kind}/${name} in dev-monitors`);
+  return found;
+};
+
+test('a Metal.XAU/USD feed gets its own rule group with the Metal asset type', () => {
+  const group = byKindName('PrometheusRule', 'pyth-price-feeds').spec.groups.find((candidate: { name: string }) => candidate.name === 'pyth-price-feeds-metal');
+  expect(group).toBeDefined();
+  const stale = group.rules.find((rule: { alert?: string }) => rule.alert === 'PythPriceFeedStale');
+  expect(stale.expr).toContain('pyth_observer_price_feed_staleness_slots{job="pyth-observer",symbol="Metal.XAU/USD"}) > 300');
+  expect(stale.labels.asset_type).toBe('Metal');
+});
+
+test('the observer checks the Metal feed with its own limit, and the alert reads the same limit', () => {
+  const config = parse(byKindName('ConfigMap', 'pyth-observer-config').data['config.yaml']);
+  expect(config.checks['Metal.XAU/USD']).toEqual({ PriceFeedOfflineCheck: { max_slot_distance: 300 } });
+  const publishersLow = byKindName('PrometheusRule', 'pyth-price-feeds').spec.groups
+    .find((candidate: { name: string }) => candidate.name === 'pyth-price-feeds-metal')
+    .rules.find((rule: { alert?: string }) => rule.alert === 'PythPriceFeedPublishersLow');
+  expect(publishersLow.expr).toContain('symbol="Metal.XAU/USD"}) < 4');
+});
+
+test('the dashboards colour the Metal feed by its own publisher minimum', () => {
+  const dashboard = JSON.parse(byKindName('ConfigMap', 'grafana-dashboard-feedops-price-feeds').data['feedops-price-feeds.json']);
+  const panel = dashboard.panels.find((candidate: { title: string }) => candidate.title === 'Publishers per feed');
+  const override = panel.fieldConfig.overrides.find((candidate: { matcher: { options: string } }) => candidate.matcher.options === 'Metal.XAU/USD');
+  expect(override.properties[0].value.steps).toEqual([
+    { color: 'red', value: null },
+    { color: 'green', value: 4 },
+  ]);
+});
+
+test('Alertmanager mutes Metal alerts while CME Globex is closed', () => {
+  const releases = Object.values(stacks['dev-platform'].resource!.helm_release).map((release) => parse(release.values[0]));
+  const config = releases.find((values) => values.alertmanager?.config)!.alertmanager.config;
+  expect(config.time_intervals.map((interval: { name: string }) => interval.name)).toContain('metal-market-closed');
+});

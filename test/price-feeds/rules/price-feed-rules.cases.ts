@@ -1,0 +1,421 @@
+import { Duration } from '../../../constructs/core/duration';
+import { OBSERVER_METRIC_NAMES } from '../../../constructs/price-feeds/rules/alert-names';
+import type { AlertRuleCase, InputSeries } from '../../alerting/promtool/rule-test-case';
+import { PROD_FEEDS } from '../fixtures';
+
+/*
+ * promtool unit tests of the price-feed pack, rendered with PROD_FEEDS (every feed class). Each alert has
+ * at least one firing and one non-firing case; eval times sit between evaluations (…m30s), never on a window edge.
+ */
+
+const JOB = 'pyth-observer';
+/** Target labels a ServiceMonitor scrape adds; the observer's own `service` label becomes `exported_service`. */
+const TARGET = { job: JOB, instance: '10.0.1.23:9001', namespace: 'monitors', pod: 'pyth-observer-0', service: 'pyth-observer', endpoint: 'metrics' };
+const SECOND_REPLICA = { ...TARGET, instance: '10.0.2.41:9001', pod: 'pyth-observer-1' };
+
+const BTC = 'Crypto.BTC/USD';
+const ETH = 'Crypto.ETH/USD';
+const SOL = 'Crypto.SOL/USD';
+const AAPL = 'Equity.US.AAPL/USD';
+const EUR_USD = 'FX.EUR/USD';
+const USD_HKD = 'FX.USD/HKD';
+
+function series(metric: string, labels: Readonly<Record<string, string>>, values: string): InputSeries {
+  const rendered = Object.entries(labels).map(([name, value]) => `${name}="${value}"`);
+  return { series: `${metric}{${rendered.join(',')}}`, values };
+}
+
+function assetType(symbol: string): string {
+  return symbol.slice(0, symbol.indexOf('.'));
+}
+
+/** A feed metric as one observer replica exports it. */
+function feedSeries(metric: string, symbol: string, values: string, target = TARGET): InputSeries {
+  return series(metric, { ...target, symbol, asset_type: assetType(symbol) }, values);
+}
+
+/** A CoinGecko metric (labelled by symbol only). */
+function coinGeckoSeries(metric: string, symbol: string, values: string): InputSeries {
+  return series(metric, { ...TARGET, symbol }, values);
+}
+
+function rpcRequests(status: string, values: string): InputSeries {
+  return series(OBSERVER_METRIC_NAMES.apiRequests, { ...TARGET, exported_service: 'pyth', exported_endpoint: 'prices', status }, values);
+}
+
+/** Every configured feed trading and fresh, so absent() companions stay quiet unless a case removes a series. */
+function healthyFeeds(except: { metric: string; symbol: string } | undefined, samples: number): InputSeries[] {
+  const symbols = PROD_FEEDS.feeds.map((feed) => feed.symbol);
+  return symbols.flatMap((symbol) =>
+    [
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, symbol, `2x${samples}`),
+      feedSeries(OBSERVER_METRIC_NAMES.status, symbol, `1x${samples}`),
+    ].filter((input) => !(except && input.series.startsWith(`${except.metric}{`) && input.series.includes(`symbol="${except.symbol}"`))),
+  );
+}
+
+const at = (minutes: number, seconds = 30) => Duration.seconds(minutes * 60 + seconds);
+
+export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
+  // --- observer ---------------------------------------------------------------------------------------------
+  {
+    name: 'PythObserverDown fires when the target has been down for longer than 3m',
+    alert: 'PythObserverDown',
+    at: at(5),
+    series: [series('up', TARGET, '0x10')],
+    firing: [{ labels: TARGET, value: 0 }],
+  },
+  {
+    name: 'PythObserverDown stays pending while the target has been down for under 3m',
+    alert: 'PythObserverDown',
+    at: at(5),
+    series: [series('up', TARGET, '1x3 0x7')],
+    firing: [],
+  },
+  {
+    name: 'PythObserverDown is silent while the target is up',
+    alert: 'PythObserverDown',
+    at: at(5),
+    series: [series('up', TARGET, '1x10')],
+    firing: [],
+  },
+  {
+    name: 'PythObserverAbsent fires when Prometheus has no observer target at all',
+    alert: 'PythObserverAbsent',
+    at: at(6),
+    series: [series('up', { job: 'node-exporter', instance: '10.0.1.5:9100' }, '1x10')],
+    firing: [{ labels: {}, value: 1 }],
+  },
+  {
+    name: 'PythObserverAbsent is silent while one observer target is up',
+    alert: 'PythObserverAbsent',
+    at: at(6),
+    series: [series('up', TARGET, '1x10')],
+    firing: [],
+  },
+  {
+    name: 'PythObserverStalled fires when the latest slot has not moved for 5m',
+    alert: 'PythObserverStalled',
+    at: at(11),
+    series: [series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x3 250000450x10')],
+    firing: [{ labels: TARGET, value: 0 }],
+  },
+  {
+    name: 'PythObserverStalled is silent while the slot advances',
+    alert: 'PythObserverStalled',
+    at: at(11),
+    series: [series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x15')],
+    firing: [],
+  },
+  {
+    name: 'PythObserverMetricAbsent fires when the observer is up but has never reported a slot',
+    alert: 'PythObserverMetricAbsent',
+    at: at(12),
+    series: [series('up', TARGET, '1x15')],
+    firing: [{ labels: { job: JOB }, value: 1 }],
+  },
+  {
+    name: 'PythObserverMetricAbsent is silent once the observer reports its slot',
+    alert: 'PythObserverMetricAbsent',
+    at: at(12),
+    series: [series('up', TARGET, '1x15'), series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x15')],
+    firing: [],
+  },
+  {
+    name: 'PythObserverLoopErrors fires when loop errors keep coming for over 10m',
+    alert: 'PythObserverLoopErrors',
+    at: at(15),
+    series: [series(OBSERVER_METRIC_NAMES.loopErrors, { ...TARGET, error_type: 'ConnectionError' }, '0+1x20')],
+    // One error a minute: rate 1/60 per second.
+    firing: [{ labels: { ...TARGET, error_type: 'ConnectionError' }, value: 1 / 60 }],
+  },
+  {
+    name: 'PythObserverLoopErrors is silent after a single error',
+    alert: 'PythObserverLoopErrors',
+    at: at(15),
+    series: [series(OBSERVER_METRIC_NAMES.loopErrors, { ...TARGET, error_type: 'ConnectionError' }, '0x2 1x18')],
+    firing: [],
+  },
+  {
+    name: 'PythObserverNetworkDown fires when most Pythnet RPC requests fail',
+    alert: 'PythObserverNetworkDown',
+    at: at(10),
+    series: [rpcRequests('error', '0+2x20'), rpcRequests('success', '0+1x20')],
+    firing: [{ labels: { job: JOB, instance: TARGET.instance }, value: 2 / 3 }],
+  },
+  {
+    name: 'PythObserverNetworkDown fires when the observer reports its connection down',
+    alert: 'PythObserverNetworkDown',
+    at: at(10),
+    series: [series(OBSERVER_METRIC_NAMES.networkConnectionStatus, { ...TARGET, network: 'pythnet', endpoint_type: 'ws' }, '0x20')],
+    firing: [{ labels: { ...TARGET, network: 'pythnet', endpoint_type: 'ws' }, value: 0 }],
+  },
+  {
+    name: 'PythObserverNetworkDown is silent when only a few RPC requests fail',
+    alert: 'PythObserverNetworkDown',
+    at: at(10),
+    series: [rpcRequests('error', '0+1x20'), rpcRequests('success', '0+4x20')],
+    firing: [],
+  },
+  {
+    name: 'PythObserverNetworkDown ignores CoinGecko request errors',
+    alert: 'PythObserverNetworkDown',
+    at: at(10),
+    series: [
+      series(OBSERVER_METRIC_NAMES.apiRequests, { ...TARGET, exported_service: 'coingecko', exported_endpoint: 'prices', status: 'error' }, '0+5x20'),
+      rpcRequests('success', '0+2x20'),
+    ],
+    firing: [],
+  },
+
+  // --- crypto feeds -----------------------------------------------------------------------------------------
+  {
+    name: 'PythPriceFeedStale fires for BTC 300 slots behind for over 1m',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '300x10'), feedSeries(OBSERVER_METRIC_NAMES.staleness, ETH, '3x10')],
+    firing: [{ labels: { symbol: BTC }, value: 300 }],
+  },
+  {
+    name: 'PythPriceFeedStale fires when one of two observer replicas sees the feed stale',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '300x10'), feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '2x10', SECOND_REPLICA)],
+    firing: [{ labels: { symbol: BTC }, value: 300 }],
+  },
+  {
+    name: 'PythPriceFeedStale is silent at 100 slots, under the 120-slot default',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '100x10')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedStale is silent for SOL at 150 slots, under its 200-slot override',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, SOL, '150x10')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedStale fires for SOL above its 200-slot override',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, SOL, '250x10')],
+    firing: [{ labels: { symbol: SOL }, value: 250 }],
+  },
+  {
+    name: 'PythPriceFeedStale ignores feeds that are not configured',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, 'Crypto.DOGE/USD', '5000x10')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedNotTrading fires when BTC has not been trading for over 2m',
+    alert: 'PythPriceFeedNotTrading',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '0x10'), feedSeries(OBSERVER_METRIC_NAMES.status, ETH, '1x10')],
+    firing: [{ labels: { symbol: BTC }, value: 0 }],
+  },
+  {
+    name: 'PythPriceFeedNotTrading is silent while BTC trades',
+    alert: 'PythPriceFeedNotTrading',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x10')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedPublishersLow fires when BTC has 3 publishers, under its minimum of 5',
+    alert: 'PythPriceFeedPublishersLow',
+    at: at(8),
+    group: 'pyth-price-feeds-crypto',
+    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, BTC, '3x10')],
+    firing: [{ labels: { symbol: BTC }, value: 3 }],
+  },
+  {
+    name: 'PythPriceFeedPublishersLow is silent when BTC has exactly its minimum of 5',
+    alert: 'PythPriceFeedPublishersLow',
+    group: 'pyth-price-feeds-crypto',
+    at: at(8),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, BTC, '5x10')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedPublishersLow uses the per-feed minimum: SOL with 4 is fine',
+    alert: 'PythPriceFeedPublishersLow',
+    group: 'pyth-price-feeds-crypto',
+    at: at(8),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, SOL, '4x10')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceConfidenceIntervalWide fires when the interval is 20 times its 6h median for over 10m',
+    alert: 'PythPriceConfidenceIntervalWide',
+    group: 'pyth-price-feeds-crypto',
+    at: at(425),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, BTC, '20x400 400x30'), feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x430')],
+    firing: [{ labels: { symbol: BTC }, value: 20 }],
+  },
+  {
+    name: 'PythPriceConfidenceIntervalWide is silent while the interval stays near its median',
+    alert: 'PythPriceConfidenceIntervalWide',
+    group: 'pyth-price-feeds-crypto',
+    at: at(425),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, BTC, '20x400 60x30'), feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x430')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceConfidenceIntervalWide is silent while the feed is not trading',
+    alert: 'PythPriceConfidenceIntervalWide',
+    group: 'pyth-price-feeds-crypto',
+    at: at(425),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, BTC, '20x400 400x30'), feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x400 0x30')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceDeviationFromCoinGeckoHigh fires for BTC 8% away from a fresh CoinGecko price',
+    alert: 'PythPriceDeviationFromCoinGeckoHigh',
+    at: at(10),
+    series: [
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, BTC, '8x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '30+5x20'),
+    ],
+    firing: [{ labels: { symbol: BTC }, value: 8 }],
+  },
+  {
+    name: 'PythPriceDeviationFromCoinGeckoHigh uses the per-feed limit: SOL 4% away fires at its 3% limit',
+    alert: 'PythPriceDeviationFromCoinGeckoHigh',
+    at: at(10),
+    series: [
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, SOL, '4x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, SOL, '30+5x20'),
+    ],
+    firing: [{ labels: { symbol: SOL }, value: 4 }],
+  },
+  {
+    name: 'PythPriceDeviationFromCoinGeckoHigh is silent for BTC 4% away (limit 5%)',
+    alert: 'PythPriceDeviationFromCoinGeckoHigh',
+    at: at(10),
+    series: [
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, BTC, '4x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '30+5x20'),
+    ],
+    firing: [],
+  },
+  {
+    name: 'PythPriceDeviationFromCoinGeckoHigh is silent when the CoinGecko price is older than 10m',
+    alert: 'PythPriceDeviationFromCoinGeckoHigh',
+    at: at(10),
+    series: [
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, BTC, '8x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '900+60x20'),
+    ],
+    firing: [],
+  },
+  {
+    name: 'PythPriceDeviationFromCoinGeckoHigh is silent when the CoinGecko values are frozen',
+    alert: 'PythPriceDeviationFromCoinGeckoHigh',
+    at: at(13),
+    series: [
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, BTC, '8x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '45x20'),
+    ],
+    firing: [],
+  },
+  {
+    name: 'CoinGeckoPriceStale fires when the CoinGecko price is older than 10m',
+    alert: 'CoinGeckoPriceStale',
+    at: at(10),
+    series: [coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, ETH, '900+60x20')],
+    firing: [{ labels: { symbol: ETH }, value: 1500 }],
+  },
+  {
+    name: 'CoinGeckoPriceStale fires when the CoinGecko age has not changed for 10m',
+    alert: 'CoinGeckoPriceStale',
+    at: at(21),
+    series: [coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, ETH, '30+5x5 55x20')],
+    firing: [{ labels: { symbol: ETH }, value: 0 }],
+  },
+  {
+    name: 'CoinGeckoPriceStale is silent while the CoinGecko price is young and refreshing',
+    alert: 'CoinGeckoPriceStale',
+    at: at(18),
+    series: [coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, ETH, '30+5x25')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedMetricAbsent fires when BTC staleness is missing while every other series is there',
+    alert: 'PythPriceFeedMetricAbsent',
+    group: 'pyth-price-feeds-crypto',
+    at: at(12),
+    series: healthyFeeds({ metric: OBSERVER_METRIC_NAMES.staleness, symbol: BTC }, 15),
+    firing: [{ labels: { job: JOB, symbol: BTC, metric: OBSERVER_METRIC_NAMES.staleness }, value: 1 }],
+  },
+  {
+    name: 'PythPriceFeedMetricAbsent fires in the FX group when EUR/USD status is missing',
+    alert: 'PythPriceFeedMetricAbsent',
+    group: 'pyth-price-feeds-fx',
+    at: at(12),
+    series: healthyFeeds({ metric: OBSERVER_METRIC_NAMES.status, symbol: EUR_USD }, 15),
+    firing: [{ labels: { job: JOB, symbol: EUR_USD, metric: OBSERVER_METRIC_NAMES.status }, value: 1 }],
+  },
+  {
+    name: 'PythPriceFeedMetricAbsent is silent while every configured feed is reported',
+    alert: 'PythPriceFeedMetricAbsent',
+    at: at(12),
+    series: healthyFeeds(undefined, 15),
+    firing: [],
+  },
+
+  // --- equity and FX feeds --------------------------------------------------------------------------------
+  {
+    name: 'PythPriceFeedStale fires for AAPL with asset_type Equity, so market-hours mutes apply',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-equity',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, AAPL, '5000x10')],
+    firing: [{ labels: { symbol: AAPL }, value: 5000 }],
+  },
+  {
+    name: 'PythPriceFeedNotTrading fires for AAPL with asset_type Equity',
+    alert: 'PythPriceFeedNotTrading',
+    group: 'pyth-price-feeds-equity',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, AAPL, '0x10')],
+    firing: [{ labels: { symbol: AAPL }, value: 0 }],
+  },
+  {
+    name: 'PythPriceFeedStale fires for EUR/USD with asset_type FX',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-fx',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, EUR_USD, '300x10')],
+    firing: [{ labels: { symbol: EUR_USD }, value: 300 }],
+  },
+  {
+    name: 'PythPriceFeedStale is silent for USD/HKD at 5000 slots, under its 10000-slot override',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-fx',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, USD_HKD, '5000x10')],
+    firing: [],
+  },
+
+  // --- heartbeat ------------------------------------------------------------------------------------------
+  {
+    name: 'Watchdog fires from the first evaluation',
+    alert: 'Watchdog',
+    at: at(0),
+    series: [],
+    firing: [{ labels: {}, value: 1 }],
+  },
+];

@@ -1,0 +1,215 @@
+import { priceFeedRuleGroups, renderPriceFeedRules } from '../../../constructs/price-feeds/rules/price-feed-rules';
+import type { ResolvedPriceFeeds } from '../../../constructs/price-feeds/resolve';
+import type { RenderedAlertingRule } from '../../../constructs/alerting/rules/render-rules';
+import { runTool } from '../../support/tools';
+import { kubernetesSchemaProblems } from '../../support/kubernetes-schema';
+import { alertsOf, metricNamesIn } from '../../alerting/promtool/rendered-alerts';
+import { writeRulesFile } from '../../alerting/promtool/rules-file';
+import { DEV_CONFIG, DEV_FEEDS, feedSetConfig, FEED_SETS, PROD_FEEDS, resolveFeedSet, STAGING_FEEDS } from '../fixtures';
+
+const OPTION_SET_NAMES = Object.keys(FEED_SETS);
+const render = (options: ResolvedPriceFeeds) => renderPriceFeedRules(options);
+const alertsFor = (name: string) => alertsOf(render(FEED_SETS[name]).rulesFile);
+const toSeconds = (duration: string) =>
+  [...duration.matchAll(/(\d+)([hms])/g)].reduce((total, [, amount, unit]) => total + Number(amount) * { h: 3600, m: 60, s: 1 }[unit as 'h' | 'm' | 's'], 0);
+
+function findAlert(options: ResolvedPriceFeeds, alert: string, group?: string): RenderedAlertingRule {
+  const found = alertsOf(render(options).rulesFile).find((entry) => entry.rule.alert === alert && (group === undefined || entry.group === group));
+  if (!found) throw new Error(`alert ${alert} not rendered`);
+  return found.rule;
+}
+
+describe.each(OPTION_SET_NAMES)('price-feed rules for %s', (name) => {
+  test('promtool check rules passes with every lint fatal', () => {
+    const result = runTool('promtool', ['check', 'rules', '--lint=all', '--lint-fatal', writeRulesFile(render(FEED_SETS[name]).rulesFile)]);
+    expect(result).toMatchObject({ status: 0 });
+  });
+
+  test('the PrometheusRule spec deep-equals the rules file promtool checked', () => {
+    const rendered = render(FEED_SETS[name]);
+    expect(rendered.prometheusRule.spec).toEqual(rendered.rulesFile);
+  });
+
+  test('the PrometheusRule passes the prometheus-operator schema', () => {
+    expect(kubernetesSchemaProblems([render(FEED_SETS[name]).prometheusRule])).toEqual([]);
+  });
+
+  test('every alert name is CamelCase', () => {
+    expect(alertsFor(name).map(({ rule }) => rule.alert).filter((alert) => !/^[A-Z][a-zA-Z0-9]*$/.test(alert))).toEqual([]);
+  });
+
+  test('every alert has severity critical, warning or info', () => {
+    expect(alertsFor(name).filter(({ rule }) => !['critical', 'warning', 'info'].includes(rule.labels.severity)).map(({ rule }) => rule.alert)).toEqual([]);
+  });
+
+  test('every alert has a summary and a description', () => {
+    expect(alertsFor(name).filter(({ rule }) => !rule.annotations.summary?.trim() || !rule.annotations.description?.trim()).map(({ rule }) => rule.alert)).toEqual([]);
+  });
+
+  test('every alert links an https runbook named after the alert', () => {
+    const wrong = alertsFor(name).filter(({ rule }) => !rule.annotations.runbook_url.startsWith('https://') || !rule.annotations.runbook_url.endsWith(`/${rule.alert}.md`));
+    expect(wrong.map(({ rule }) => `${rule.alert}: ${rule.annotations.runbook_url}`)).toEqual([]);
+  });
+
+  test('every alert except the Watchdog waits at least 1m', () => {
+    const hasty = alertsFor(name).filter(({ rule }) => rule.alert !== 'Watchdog' && (rule.for === undefined || toSeconds(rule.for) < 60));
+    expect(hasty.map(({ rule }) => `${rule.alert} for ${rule.for}`)).toEqual([]);
+  });
+
+  test('every alert carries the environment and the team', () => {
+    const environment = FEED_SETS[name].environment;
+    const unlabelled = alertsFor(name).filter(({ rule }) => rule.labels.environment !== environment || rule.labels.team !== 'price-feeds');
+    expect(unlabelled.map(({ rule }) => rule.alert)).toEqual([]);
+  });
+
+  test('a Watchdog exists, fires on vector(1) and is marked as the heartbeat', () => {
+    const watchdogs = alertsFor(name).filter(({ rule }) => rule.alert === 'Watchdog');
+    expect(watchdogs.map(({ rule }) => ({ expr: rule.expr, heartbeat: rule.labels.heartbeat }))).toEqual([{ expr: 'vector(1)', heartbeat: 'true' }]);
+  });
+
+  test('every metric family read by a critical alert has an absent() companion', () => {
+    const alerts = alertsFor(name);
+    const critical = alerts.filter(({ rule }) => rule.labels.severity === 'critical');
+    const families = [...new Set(critical.flatMap(({ rule }) => metricNamesIn(rule.expr)))];
+    const uncovered = families.filter((family) => !alerts.some(({ rule }) => new RegExp(`absent\\(${family}[{)]`).test(rule.expr)));
+    expect(families.length).toBeGreaterThan(0);
+    expect(uncovered).toEqual([]);
+  });
+
+  test('every configured feed has absent() companions for the critical feed metrics', () => {
+    const alerts = alertsFor(name);
+    const feeds = FEED_SETS[name].feeds.map((feed) => feed.symbol);
+    const critical = alerts.filter(({ rule }) => rule.labels.severity === 'critical');
+    const feedFamilies = [...new Set(critical.flatMap(({ rule }) => metricNamesIn(rule.expr)).filter((family) => family.startsWith('pyth_observer_price_feed_')))];
+    const missing = feeds.flatMap((symbol) =>
+      feedFamilies.filter((family) => !alerts.some(({ rule }) => rule.expr.includes(`absent(${family}{`) && rule.expr.includes(`symbol="${symbol}"})`))).map((family) => `${symbol} ${family}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  test('every per-feed alert carries the asset_type of its group', () => {
+    const perFeed = alertsFor(name).filter(({ group }) => group.startsWith('pyth-price-feeds-'));
+    const expected: Record<string, string> = {
+      'pyth-price-feeds-crypto': 'Crypto',
+      'pyth-price-feeds-equity': 'Equity',
+      'pyth-price-feeds-fx': 'FX',
+      'pyth-price-feeds-metal': 'Metal',
+    };
+    expect(perFeed.length).toBeGreaterThan(0);
+    expect(perFeed.filter(({ group, rule }) => rule.labels.asset_type !== expected[group]).map(({ rule }) => rule.alert)).toEqual([]);
+  });
+});
+
+describe('price-feed rule pack', () => {
+  test('has an observer group, one group per asset type with feeds and the heartbeat group', () => {
+    expect(priceFeedRuleGroups(PROD_FEEDS).map((group) => group.name)).toEqual([
+      'pyth-observer',
+      'pyth-price-feeds-crypto',
+      'pyth-price-feeds-equity',
+      'pyth-price-feeds-fx',
+      'pyth-price-feeds-metal',
+      'feedops-heartbeat',
+    ]);
+  });
+
+  test('an asset type without feeds gets no group', () => {
+    expect(priceFeedRuleGroups(DEV_FEEDS).map((group) => group.name)).not.toContain('pyth-price-feeds-equity');
+  });
+
+  test('feed alerts keep one alert per symbol by aggregating over observer replicas', () => {
+    expect(findAlert(DEV_FEEDS, 'PythPriceFeedStale').expr).toMatch(/^max by \(symbol\) \(/);
+  });
+
+  test('staleness defaults to 120 slots', () => {
+    expect(findAlert(DEV_FEEDS, 'PythPriceFeedStale').expr).toMatch(/\) > 120$/);
+  });
+
+  test('an asset-type staleness limit replaces the default', () => {
+    expect(findAlert(STAGING_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-crypto').expr).toMatch(/\) > 150$/);
+  });
+
+  test('a per-feed staleness limit gets its own term', () => {
+    expect(findAlert(PROD_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-fx').expr).toContain('symbol="FX.USD/HKD"}) > 10000');
+  });
+
+  test('stale feeds wait 1m by default', () => {
+    expect(findAlert(DEV_FEEDS, 'PythPriceFeedStale').for).toBe('1m');
+  });
+
+  test('an asset type may change how long stale feeds wait', () => {
+    expect(findAlert(STAGING_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-crypto').for).toBe('3m');
+  });
+
+  test('stale and not-trading feeds are critical', () => {
+    expect([findAlert(DEV_FEEDS, 'PythPriceFeedStale'), findAlert(DEV_FEEDS, 'PythPriceFeedNotTrading')].map((rule) => rule.labels.severity)).toEqual(['critical', 'critical']);
+  });
+
+  test('symbols are matched exactly: regex dots are escaped', () => {
+    expect(findAlert(DEV_FEEDS, 'PythPriceFeedNotTrading').expr).toContain('symbol=~"Crypto\\\\.BTC/USD|Crypto\\\\.ETH/USD"');
+  });
+
+  test('deviation is compared in percent, 5 by default', () => {
+    const expr = findAlert(DEV_FEEDS, 'PythPriceDeviationFromCoinGeckoHigh').expr;
+    expect(expr).toContain('pyth_observer_price_deviation_from_coingecko_percent{job="pyth-observer",symbol=~"Crypto\\\\.BTC/USD|Crypto\\\\.ETH/USD"}) > 5');
+  });
+
+  test('deviation only counts while the CoinGecko price is younger than 10m', () => {
+    expect(findAlert(DEV_FEEDS, 'PythPriceDeviationFromCoinGeckoHigh').expr).toContain('pyth_observer_coingecko_price_age_seconds{job="pyth-observer",symbol=~"Crypto\\\\.BTC/USD|Crypto\\\\.ETH/USD"}) < 600');
+  });
+
+  test('feeds without a CoinGecko id are not compared with CoinGecko', () => {
+    const equityAlerts = alertsOf(render(STAGING_FEEDS).rulesFile).filter(({ group }) => group === 'pyth-price-feeds-equity').map(({ rule }) => rule.alert);
+    expect(equityAlerts).not.toContain('PythPriceDeviationFromCoinGeckoHigh');
+  });
+
+  test('a feed of any asset type with a CoinGecko id is compared with CoinGecko', () => {
+    const feeds = resolveFeedSet('dev', feedSetConfig({ 'Metal.XAU/USD': { coingeckoId: 'tether-gold' } }));
+    expect(findAlert(feeds, 'PythPriceDeviationFromCoinGeckoHigh', 'pyth-price-feeds-metal').expr).toContain('symbol="Metal.XAU/USD"');
+  });
+
+  test('a Metal feed gets rules, with the asset_type Alertmanager mutes outside CME Globex hours', () => {
+    const stale = findAlert(PROD_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-metal');
+    expect(stale.expr).toContain('symbol="Metal.XAU/USD"}) > 120');
+    expect(stale.labels.asset_type).toBe('Metal');
+  });
+
+  test('the confidence interval is compared with its own 6h median by default', () => {
+    expect(findAlert(DEV_FEEDS, 'PythPriceConfidenceIntervalWide').expr).toContain('quantile_over_time(0.5, pyth_observer_price_feed_confidence_interval');
+    expect(findAlert(DEV_FEEDS, 'PythPriceConfidenceIntervalWide').expr).toContain('[6h]) > 0)\n  ) > 10');
+  });
+
+  test('the confidence baseline window can be changed', () => {
+    const feeds = resolveFeedSet('dev', { ...DEV_CONFIG, assetTypes: { Crypto: { confidenceBaseline: '24h' } } });
+    expect(findAlert(feeds, 'PythPriceConfidenceIntervalWide').expr).toContain('[24h]');
+  });
+
+  test('each feed is held to its own minimum number of publishers', () => {
+    expect(findAlert(PROD_FEEDS, 'PythPriceFeedPublishersLow', 'pyth-price-feeds-crypto').expr).toContain('symbol="Crypto.SOL/USD"}) < 4');
+  });
+
+  test('the observer job defaults to pyth-observer', () => {
+    expect(findAlert(DEV_FEEDS, 'PythObserverDown').expr).toBe('up{job="pyth-observer"} == 0');
+  });
+
+  test('RPC errors are read from exported_service by default (ServiceMonitor scrape)', () => {
+    expect(findAlert(DEV_FEEDS, 'PythObserverNetworkDown').expr).toContain('exported_service="pyth"');
+  });
+
+  test('the absent companion of the observer names its job', () => {
+    expect(findAlert(DEV_FEEDS, 'PythObserverAbsent').labels.job).toBe('pyth-observer');
+  });
+
+  test('the Watchdog has severity info', () => {
+    expect(findAlert(DEV_FEEDS, 'Watchdog').labels.severity).toBe('info');
+  });
+
+  test('the PrometheusRule is named pyth-price-feeds, in the feeds\' namespace', () => {
+    expect(render(DEV_FEEDS).prometheusRule.metadata).toMatchObject({ name: 'pyth-price-feeds', namespace: 'monitoring' });
+    expect(render(resolveFeedSet('dev', DEV_CONFIG, 'monitors')).prometheusRule.metadata).toMatchObject({ namespace: 'monitors' });
+  });
+
+  test('the same config renders the same rules whatever the order of feeds', () => {
+    const reversed = resolveFeedSet('dev', feedSetConfig({ 'Crypto.ETH/USD': { coingeckoId: 'ethereum' }, 'Crypto.BTC/USD': { coingeckoId: 'bitcoin' } }));
+    expect(render(reversed).rulesFile).toEqual(render(DEV_FEEDS).rulesFile);
+  });
+});
