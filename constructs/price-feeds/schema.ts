@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Duration } from '../core/duration';
 import { ASSET_TYPES, ASSET_TYPE_NAMES, assetTypeOfSymbol } from './asset-types';
 import { PENDING_FOR_NAMES } from './pending-for';
-import type { PriceFeedThresholds } from './thresholds';
+import { thresholdsSchema } from './thresholds';
 
 /**
  * The price-feed monitoring config (the environment's `priceFeeds` field, or another team's own feed set), as a zod
@@ -13,24 +13,6 @@ const BASE58_KEY = /^[1-9A-HJ-NP-Za-km-z]{32,44}$/;
 /** After the asset type: upper-case letters, digits and . / _ - (Pyth's own alphabet); never quotes or backslashes. */
 const SYMBOL_REST = /^[A-Z0-9][A-Z0-9._/-]*$/;
 const EXAMPLES = ASSET_TYPE_NAMES.map((type) => `"${ASSET_TYPES[type].example}"`).join(', ');
-
-const wholeNumber = (what: string, minimum: number) =>
-  z.number().int({ message: `(allowed: a whole number of ${what})` }).min(minimum, { message: `(allowed: at least ${minimum} ${what})` });
-const percent = z.number().gt(0, { message: '(allowed: a percentage above 0 and at most 100, e.g. 5 for 5 %)' }).max(100, { message: '(allowed: at most 100 percent)' });
-
-/** Each threshold by its one name (thresholds.ts documents them). */
-export const thresholdsSchema = z.strictObject({
-  staleAfterSlots: wholeNumber('slots', 1).optional(),
-  abandonedAfterSlots: wholeNumber('slots', 1).optional(),
-  maxCoinGeckoDeviationPercent: percent.optional(),
-  maxCoinGeckoPriceAgeSeconds: wholeNumber('seconds', 60).optional(),
-  minPublishers: wholeNumber('publishers', 1).optional(),
-  maxConfidenceIntervalWidening: z.number().gt(1, { message: '(allowed: a factor above 1, e.g. 10)' }).optional(),
-  publisherMaxDeviationPercent: percent.optional(),
-  publisherMaxSlotDistance: wholeNumber('slots', 1).optional(),
-  publisherStallSeconds: wholeNumber('seconds', 1).optional(),
-  publisherAbandonedSeconds: wholeNumber('seconds', 1).optional(),
-}) satisfies z.ZodType<Partial<PriceFeedThresholds>>;
 
 /** A Prometheus duration string ("90s", "5m", "1h"), parsed into a Duration. */
 export const durationSchema = (minimum: Duration) =>

@@ -1,45 +1,53 @@
+import { z } from 'zod';
+
 /**
- * Every numeric limit of price-feed monitoring, one name each. The observer's checks, the alert rules and the
- * dashboards' colour boundaries all read these resolved values, so they cannot disagree.
+ * Every numeric limit of price-feed monitoring, defined once: its name, default, allowed values and meaning. The
+ * observer's checks, the alert rules and the dashboards' colour boundaries all read the resolved values, so they
+ * cannot disagree. Defaults are pyth-observer's sample.config.yaml where it has the value, feedops' own otherwise.
  */
-export interface PriceFeedThresholds {
-  /** A feed is stale this many slots after its last trading update (~400 ms a slot): PriceFeedOfflineCheck, PythPriceFeedStale, the Staleness panel. @default 120 */
-  readonly staleAfterSlots: number;
-  /** Beyond this many slots a feed counts as abandoned; the observer skips it and dashboards leave it out. @default 100000 */
-  readonly abandonedAfterSlots: number;
-  /** Deviation of the aggregate from CoinGecko, in percent: PriceFeedCoinGeckoCheck, PythPriceDeviationFromCoinGeckoHigh, the deviation panels. @default 5 */
-  readonly maxCoinGeckoDeviationPercent: number;
-  /** A CoinGecko price older than this (seconds) is not compared and CoinGeckoPriceStale fires. CoinGecko refreshes every 1-10 minutes. @default 600 */
-  readonly maxCoinGeckoPriceAgeSeconds: number;
-  /** Fewer quoting publishers than this is a warning; keep it above the feed's on-chain min_pub. @default 3 */
-  readonly minPublishers: number;
-  /** How many times wider than its own recent median the confidence interval may get. @default 10 */
-  readonly maxConfidenceIntervalWidening: number;
-  /** Distance of a publisher's price from the aggregate, percent (PublisherPriceCheck). @default 5 */
-  readonly publisherMaxDeviationPercent: number;
-  /** Publisher quotes older than this many slots are ignored by publisher checks. @default 25 */
-  readonly publisherMaxSlotDistance: number;
-  /** A publisher whose price has not moved for this long is stalled, seconds (PublisherStalledCheck). @default 120 */
-  readonly publisherStallSeconds: number;
-  /** A publisher stalled this long is abandoned, seconds. @default 300 */
-  readonly publisherAbandonedSeconds: number;
-}
+const wholeNumber = (unit: string, minimum: number) =>
+  z.number().int({ message: `(allowed: a whole number of ${unit})` }).min(minimum, { message: `(allowed: at least ${minimum} ${unit})` });
+const percent = z.number().gt(0, { message: '(allowed: a percentage above 0 and at most 100, e.g. 5 for 5 %)' }).max(100, { message: '(allowed: at most 100 percent)' });
 
-/** The defaults: pyth-observer's sample.config.yaml where it has the value, feedops' own otherwise (see each field). */
-export const DEFAULT_PRICE_FEED_THRESHOLDS: Readonly<PriceFeedThresholds> = {
-  staleAfterSlots: 120,
-  abandonedAfterSlots: 100_000,
-  maxCoinGeckoDeviationPercent: 5,
-  maxCoinGeckoPriceAgeSeconds: 600,
-  minPublishers: 3,
-  maxConfidenceIntervalWidening: 10,
-  publisherMaxDeviationPercent: 5,
-  publisherMaxSlotDistance: 25,
-  publisherStallSeconds: 120,
-  publisherAbandonedSeconds: 300,
-};
+export const PRICE_FEED_THRESHOLDS = {
+  /** A feed is stale this many slots after its last trading update (~400 ms a slot): PriceFeedOfflineCheck, PythPriceFeedStale, the Staleness panel. */
+  staleAfterSlots: { default: 120, schema: wholeNumber('slots', 1) },
+  /** Beyond this many slots a feed counts as abandoned; the observer skips it and dashboards leave it out. */
+  abandonedAfterSlots: { default: 100_000, schema: wholeNumber('slots', 1) },
+  /** Deviation of the aggregate from CoinGecko, percent: PriceFeedCoinGeckoCheck, PythPriceDeviationFromCoinGeckoHigh, the deviation panels. */
+  maxCoinGeckoDeviationPercent: { default: 5, schema: percent },
+  /** A CoinGecko price older than this (seconds) is not compared and CoinGeckoPriceStale fires; CoinGecko refreshes every 1-10 minutes. */
+  maxCoinGeckoPriceAgeSeconds: { default: 600, schema: wholeNumber('seconds', 60) },
+  /** Fewer publishers than this is a warning; keep it above the feed's on-chain min_pub. feedops' own floor. */
+  minPublishers: { default: 3, schema: wholeNumber('publishers', 1) },
+  /** How many times wider than its own recent median the confidence interval may get. feedops' own. */
+  maxConfidenceIntervalWidening: { default: 10, schema: z.number().gt(1, { message: '(allowed: a factor above 1, e.g. 10)' }) },
+  /** Distance of a publisher's price from the aggregate, percent (PublisherPriceCheck). */
+  publisherMaxDeviationPercent: { default: 5, schema: percent },
+  /** Publisher quotes older than this many slots are ignored by publisher checks. */
+  publisherMaxSlotDistance: { default: 25, schema: wholeNumber('slots', 1) },
+  /** A publisher whose price has not moved for this long is stalled, seconds (PublisherStalledCheck). */
+  publisherStallSeconds: { default: 120, schema: wholeNumber('seconds', 1) },
+  /** A publisher stalled this long is abandoned, seconds. */
+  publisherAbandonedSeconds: { default: 300, schema: wholeNumber('seconds', 1) },
+} as const;
 
-export const THRESHOLD_NAMES = Object.keys(DEFAULT_PRICE_FEED_THRESHOLDS) as readonly (keyof PriceFeedThresholds)[];
+export type ThresholdName = keyof typeof PRICE_FEED_THRESHOLDS;
+/** One value per threshold (see PRICE_FEED_THRESHOLDS for each one's meaning and default). */
+export type PriceFeedThresholds = { readonly [N in ThresholdName]: number };
+
+export const THRESHOLD_NAMES = Object.keys(PRICE_FEED_THRESHOLDS) as readonly ThresholdName[];
+
+export const DEFAULT_PRICE_FEED_THRESHOLDS: PriceFeedThresholds = Object.fromEntries(
+  THRESHOLD_NAMES.map((name) => [name, PRICE_FEED_THRESHOLDS[name].default]),
+) as PriceFeedThresholds;
+
+/** Any subset of the thresholds, by their one name each. */
+export const thresholdsSchema = z.strictObject(
+  Object.fromEntries(THRESHOLD_NAMES.map((name) => [name, PRICE_FEED_THRESHOLDS[name].schema.optional()])) as {
+    [N in ThresholdName]: z.ZodOptional<(typeof PRICE_FEED_THRESHOLDS)[N]['schema']>;
+  },
+);
 
 /** Pythnet produces a slot about every 400 ms; used to explain slot counts in seconds. */
 export const PYTHNET_SLOT_SECONDS = 0.4;
