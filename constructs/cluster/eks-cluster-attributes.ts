@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { Construct } from 'constructs';
 
 /**
@@ -36,7 +37,7 @@ export class ImportedEksCluster extends Construct implements IEksCluster {
     super(scope, id);
     for (const [name, value] of Object.entries(attributes)) {
       if (typeof value !== 'string' || value.length === 0) {
-        throw new Error(`${this.node.path}: attribute ${name} is empty (allowed: a non-empty string or token)`);
+        invalid(this.node.path, name, 'is empty (allowed: a non-empty string or token)');
       }
     }
     this.clusterName = attributes.clusterName;

@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { Construct } from 'constructs';
 import {
   AwsEksCluster, EksAccessEntry, EksAccessPolicyAssociation, EksAddon, IamRole, IamRolePolicy, IamRolePolicyAttachment,
@@ -74,10 +75,10 @@ export class EksCluster extends Construct implements IEksCluster {
     const publicEndpointCidrs = props.publicEndpointCidrs ?? [];
     const open = publicEndpointCidrs.find((cidr) => (OPEN_TO_THE_INTERNET as readonly string[]).includes(cidr));
     if (open) {
-      throw new Error(`${this.node.path}: publicEndpointCidrs contains "${open}" (allowed: specific CIDRs, or [] for private only)`);
+      invalid(this.node.path, 'publicEndpointCidrs', `contains "${open}" (allowed: specific CIDRs, or [] for private only)`);
     }
     if (Object.keys(props.nodeGroups).length === 0) {
-      throw new Error(`${this.node.path}: nodeGroups is empty (allowed: at least one node group)`);
+      invalid(this.node.path, 'nodeGroups', 'is empty (allowed: at least one node group)');
     }
     const name = props.clusterName;
     const deletionProtection = props.deletionProtection ?? true;

@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { Construct } from 'constructs';
 import { EksNodeGroup, LaunchTemplate } from '../core/aws';
 import type { ITerraformDependable } from '../core/cdktf';
@@ -59,12 +60,10 @@ export class ManagedNodeGroup extends Construct {
     super(scope, id);
     const desiredSize = props.desiredSize ?? props.minSize;
     if (props.minSize > props.maxSize || desiredSize < props.minSize || desiredSize > props.maxSize) {
-      throw new Error(
-        `${this.node.path}: sizes min ${props.minSize}, desired ${desiredSize}, max ${props.maxSize} (allowed: min <= desired <= max)`,
-      );
+      invalid(this.node.path, 'minSize', `sizes min ${props.minSize}, desired ${desiredSize}, max ${props.maxSize} (allowed: min <= desired <= max)`);
     }
     if (props.instanceTypes.length === 0) {
-      throw new Error(`${this.node.path}: instanceTypes is empty (allowed: at least one EC2 instance type)`);
+      invalid(this.node.path, 'instanceTypes', 'is empty (allowed: at least one EC2 instance type)');
     }
 
     this.launchTemplate = new LaunchTemplate(this, 'launch-template', {

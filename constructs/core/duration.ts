@@ -1,3 +1,4 @@
+import { invalid } from './validation-error';
 const SECONDS_PER_MINUTE = 60;
 const SECONDS_PER_HOUR = 60 * SECONDS_PER_MINUTE;
 
@@ -32,7 +33,7 @@ export class Duration {
   private static of(amount: number, secondsPerUnit: number, unit: string): Duration {
     const totalSeconds = amount * secondsPerUnit;
     if (!Number.isFinite(amount) || amount < 0 || !Number.isInteger(totalSeconds)) {
-      throw new Error(`Duration.${unit}(${amount}) is invalid (allowed: a finite, non-negative amount that is a whole number of seconds)`);
+      invalid('Duration', unit, `${amount} is invalid (allowed: a finite, non-negative amount that is a whole number of seconds)`);
     }
     return new Duration(totalSeconds);
   }

@@ -1,3 +1,4 @@
+import { invalid } from './validation-error';
 /**
  * IAM policy documents as typed data, always serialized with JSON.stringify so tests can parse them back.
  * Wildcard actions (`*`, `service:*`) are rejected at construction: feedops grants named actions only.
@@ -16,9 +17,7 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
     const actions = typeof statement.Action === 'string' ? [statement.Action] : statement.Action;
     const wildcard = actions.find((action) => action === '*' || /^[a-z0-9-]+:\*$/i.test(action));
     if (statement.Effect === 'Allow' && wildcard) {
-      throw new Error(
-        `IAM statement ${statement.Sid ?? JSON.stringify(actions)}: action "${wildcard}" grants every action (allowed: named actions such as "s3:GetObject")`,
-      );
+      invalid(`IAM statement ${statement.Sid ?? JSON.stringify(actions)}`, 'Action', `"${wildcard}" grants every action (allowed: named actions such as "s3:GetObject")`);
     }
   }
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });

@@ -1,3 +1,4 @@
+import { invalid } from './validation-error';
 import { EKS_ADDON_VERSIONS, EksAddonVersions } from './eks-addon-versions';
 
 /** The Kubernetes minor versions feedops supports: exactly those with pinned EKS add-on versions. */
@@ -12,9 +13,10 @@ export class KubernetesVersion {
   /** Escape hatch for a version feedops does not list yet; it fails unless add-on versions are pinned for it. */
   public static of(version: string): KubernetesVersion {
     if (!KubernetesVersion.isSupported(version)) {
-      throw new Error(
-        `Kubernetes version "${version}" is not supported (allowed: ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}); ` +
-          'add its EKS add-on versions to constructs/core/eks-addon-versions.ts first',
+      invalid(
+        'Kubernetes version',
+        'version',
+        `"${version}" is not supported (allowed: ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}; add its EKS add-on versions to constructs/core/eks-addon-versions.ts first)`,
       );
     }
     return new KubernetesVersion(version);

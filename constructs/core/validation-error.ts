@@ -73,3 +73,8 @@ export class ProblemCollector {
     if (this.problems.length > 0) throw new ValidationError(this.problems, what);
   }
 }
+
+/** Throws a ValidationError with one problem: for constructs and renderers that stop at the first bad prop. */
+export function invalid(scope: string, path: string, message: string): never {
+  throw new ValidationError([{ scope, path, message }]);
+}

@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import type { DashboardModel } from './dashboard-model';
 import { renderDashboard } from './render-dashboard';
 
@@ -42,7 +43,7 @@ export interface DashboardConfigMap {
  */
 export function dashboardConfigMap(model: DashboardModel, options: DashboardConfigMapOptions = {}): DashboardConfigMap {
   const fail = (field: string, value: unknown, allowed: string): never => {
-    throw new Error(`Dashboard ConfigMap of ${JSON.stringify(model.uid)}: ${field} is ${JSON.stringify(value)}; allowed: ${allowed}`);
+    invalid(`Dashboard ConfigMap of ${JSON.stringify(model.uid)}`, field, `${JSON.stringify(value)} (allowed: ${allowed})`);
   };
   const name = options.name ?? `grafana-dashboard-${model.uid}`;
   const namespace = options.namespace ?? DEFAULT_DASHBOARD_NAMESPACE;

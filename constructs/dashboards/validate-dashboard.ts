@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { Duration } from '../core/duration';
 import type { DashboardModel, Panel, Variable } from './dashboard-model';
 import { GRID_COLUMNS } from './grid-layout';
@@ -27,7 +28,7 @@ export function variableReferences(expr: string): string[] {
 /** Checks a dashboard model; throws an Error naming the dashboard, the field, the bad value and what is allowed. */
 export function validateDashboard(model: DashboardModel): void {
   const fail: Fail = (field, value, allowed) => {
-    throw new Error(`Dashboard ${JSON.stringify(model.uid)}: ${field} is ${JSON.stringify(value)}; allowed: ${allowed}`);
+    invalid(`Dashboard ${JSON.stringify(model.uid)}`, field, `${JSON.stringify(value)} (allowed: ${allowed})`);
   };
   if (!UID.test(model.uid)) fail('uid', model.uid, 'letters, digits, "-" and "_", 1 to 40 characters');
   if (!model.title.trim()) fail('title', model.title, 'a non-empty title');

@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { Construct } from 'constructs';
 import { IamOpenidConnectProvider } from '../core/aws';
 import type { PolicyStatement } from '../core/iam-policy';
@@ -27,8 +28,8 @@ export class GithubOidcProvider extends Construct {
  */
 export function githubTrustStatement(providerArn: string, subjects: readonly string[]): PolicyStatement {
   const wildcard = subjects.find((subject) => /[*?]/.test(subject));
-  if (wildcard) throw new Error(`GitHub OIDC subject "${wildcard}" has a wildcard (allowed: exact subjects such as repo:org/repo:pull_request)`);
-  if (subjects.length === 0) throw new Error('GitHub OIDC trust needs at least one subject (allowed: repo:<org>/<repo>:...)');
+  if (wildcard) invalid('GitHub OIDC trust', 'subjects', `"${wildcard}" has a wildcard (allowed: exact subjects such as repo:org/repo:pull_request)`);
+  if (subjects.length === 0) invalid('GitHub OIDC trust', 'subjects', 'none given (allowed: at least one subject, repo:<org>/<repo>:...)');
   return {
     Sid: 'GithubActionsOidc',
     Effect: 'Allow',

@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { Construct } from 'constructs';
 import { KmsAlias, KmsKey } from '../core/aws';
 import { PolicyStatement, policyDocument } from '../core/iam-policy';
@@ -43,9 +44,7 @@ export class EncryptionKey extends Construct {
     super(scope, id);
     const deletionWindowInDays = props.deletionWindowInDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS;
     if (deletionWindowInDays < MIN_KEY_DELETION_WINDOW_DAYS || deletionWindowInDays > 30) {
-      throw new Error(
-        `${this.node.path}: deletionWindowInDays ${deletionWindowInDays} (allowed: ${MIN_KEY_DELETION_WINDOW_DAYS} to 30)`,
-      );
+      invalid(this.node.path, 'deletionWindowInDays', `${deletionWindowInDays} (allowed: ${MIN_KEY_DELETION_WINDOW_DAYS} to 30)`);
     }
     const partition = props.partition ?? 'aws';
     this.key = new KmsKey(this, 'key', {

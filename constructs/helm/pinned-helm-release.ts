@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import type { ITerraformDependable } from '../core/cdktf';
@@ -50,10 +51,10 @@ export class PinnedHelmRelease extends Construct {
     super(scope, id);
     const { chart } = props;
     if (!EXACT_VERSION.test(chart.version)) {
-      throw new Error(`${this.node.path}: chart ${chart.chart} version "${chart.version}" is not exact (allowed: a version such as 1.2.3)`);
+      invalid(this.node.path, 'chart.version', `chart ${chart.chart} version "${chart.version}" is not exact (allowed: a version such as 1.2.3)`);
     }
     if (!chart.repository.startsWith('https://')) {
-      throw new Error(`${this.node.path}: chart ${chart.chart} repository "${chart.repository}" (allowed: an https:// URL)`);
+      invalid(this.node.path, 'chart.repository', `chart ${chart.chart} repository "${chart.repository}" (allowed: an https:// URL)`);
     }
     this.values = deepMerge(props.defaultValues ?? {}, props.values ?? {});
     this.release = new HelmReleaseResource(this, 'release', {

@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from '../core/cdktf';
 import { KubernetesManifest } from '../core/kubernetes';
@@ -21,8 +22,8 @@ export class KubernetesObjects extends Construct {
     const seen = new Set<string>();
     for (const manifest of props.manifests) {
       const objectId = `${String(manifest.kind).toLowerCase()}-${manifest.metadata?.name}`;
-      if (!manifest.metadata?.name) throw new Error(`${this.node.path}: a ${manifest.kind} has no metadata.name (allowed: a named object)`);
-      if (seen.has(objectId)) throw new Error(`${this.node.path}: two objects are ${manifest.kind} ${manifest.metadata.name} (allowed: unique kind and name)`);
+      if (!manifest.metadata?.name) invalid(this.node.path, 'manifests', `a ${manifest.kind} has no metadata.name (allowed: a named object)`);
+      if (seen.has(objectId)) invalid(this.node.path, 'manifests', `two objects are ${manifest.kind} ${manifest.metadata.name} (allowed: unique kind and name)`);
       seen.add(objectId);
       this.resources.push(new KubernetesManifest(this, objectId, { manifest, dependsOn: props.dependsOn }));
     }

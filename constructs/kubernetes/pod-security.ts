@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 /**
  * Pod Security "restricted" for feedops workloads (CHECKS.md 19), as values rather than per-workload copies.
  * Every field is set explicitly so a scanner (and a reviewer) does not have to know the defaults.
@@ -14,7 +15,7 @@ export const RESTRICTED_CONTAINER_SECURITY_CONTEXT = {
 /** Pod-level context: non-root with a fixed UID/GID, files owned by the group, RuntimeDefault seccomp. */
 export function restrictedPodSecurityContext(userId: number): Record<string, unknown> {
   if (!Number.isInteger(userId) || userId < 1000) {
-    throw new Error(`runAsUser ${userId} (allowed: a non-root UID of at least 1000)`);
+    invalid('pod security context', 'runAsUser', `${userId} (allowed: a non-root UID of at least 1000)`);
   }
   return {
     runAsNonRoot: true,

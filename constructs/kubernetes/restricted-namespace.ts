@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { RESTRICTED_NAMESPACE_LABELS } from './pod-security';
 
 /** The namespace of feedops' monitor workloads. */
@@ -5,7 +6,7 @@ export const MONITORS_NAMESPACE = 'monitors';
 
 /** A namespace that enforces Pod Security "restricted" (CHECKS.md 18). */
 export function renderRestrictedNamespace(name: string, partOf = 'feedops'): Record<string, unknown> {
-  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) throw new Error(`namespace "${name}" (allowed: a DNS label)`);
+  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) invalid('namespace', 'name', `"${name}" (allowed: a DNS label)`);
   return {
     apiVersion: 'v1',
     kind: 'Namespace',

@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { ALERT_LATENCY_BUDGET } from '../alerting/alert-latency-budget';
 import { Construct } from 'constructs';
 import type { IEksCluster } from '../cluster/eks-cluster-attributes';
@@ -107,7 +108,7 @@ export class KubePrometheusStack extends Construct {
     const storageClassName = props.storageClassName ?? DEFAULT_STORAGE_CLASS;
     const retention = props.prometheus?.retention ?? DEFAULT_PROMETHEUS_RETENTION;
     if (!/^\d+(ms|s|m|h|d|w|y)$/.test(retention)) {
-      throw new Error(`${this.node.path}: prometheus.retention "${retention}" (allowed: a Prometheus duration such as 15d)`);
+      invalid(this.node.path, 'prometheus.retention', `"${retention}" (allowed: a Prometheus duration such as 15d)`);
     }
 
     const selectorsOpenToEveryone: PlainObject = {};
@@ -189,7 +190,7 @@ export class KubePrometheusStack extends Construct {
   private replicas(field: string, value: number | undefined): number {
     const replicas = value ?? 1;
     if (!Number.isInteger(replicas) || replicas < 1) {
-      throw new Error(`${this.node.path}: ${field} ${replicas} (allowed: a whole number of at least 1)`);
+      invalid(this.node.path, field, `${replicas} (allowed: a whole number of at least 1)`);
     }
     return replicas;
   }

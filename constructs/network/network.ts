@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { Construct } from 'constructs';
 import {
   DefaultSecurityGroup, Eip, FlowLog, IamRole, IamRolePolicy, InternetGateway, NatGateway, Route, RouteTable,
@@ -62,9 +63,7 @@ export class Network extends Construct implements INetwork {
     super(scope, id);
     const zones = Object.entries(props.availabilityZones);
     if (zones.length < MIN_AVAILABILITY_ZONES) {
-      throw new Error(
-        `${this.node.path}: availabilityZones has ${zones.length} zone(s) (allowed: at least ${MIN_AVAILABILITY_ZONES})`,
-      );
+      invalid(this.node.path, 'availabilityZones', `${zones.length} zone(s) (allowed: at least ${MIN_AVAILABILITY_ZONES})`);
     }
     const natGateways = props.natGateways ?? DEFAULT_NAT_GATEWAYS;
 

@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 /**
  * Pure renderers for External Secrets Operator objects (external-secrets.io/v1, served by chart 2.x).
  * Only names travel: the values stay in AWS Secrets Manager and the Kubernetes Secret ESO writes.
@@ -33,12 +34,12 @@ const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 
 export function renderExternalSecret(spec: SyncedSecretSpec): Record<string, unknown> {
   if (!KUBERNETES_NAME.test(spec.name) || spec.name.length > 63) {
-    throw new Error(`ExternalSecret name "${spec.name}" (allowed: a DNS label, lower-case letters, digits and "-")`);
+    invalid('ExternalSecret', 'name', `"${spec.name}" (allowed: a DNS label, lower-case letters, digits and "-")`);
   }
-  if (!spec.remoteName) throw new Error(`ExternalSecret ${spec.namespace}/${spec.name}: remoteName is empty (allowed: a Secrets Manager name)`);
+  if (!spec.remoteName) invalid(`ExternalSecret ${spec.namespace}/${spec.name}`, 'remoteName', 'is empty (allowed: a Secrets Manager name)');
   const badKey = Object.keys(spec.keys ?? {}).find((key) => !SECRET_KEY.test(key));
   if (badKey !== undefined) {
-    throw new Error(`ExternalSecret ${spec.namespace}/${spec.name}: key "${badKey}" (allowed: letters, digits, "-", "_" and ".")`);
+    invalid(`ExternalSecret ${spec.namespace}/${spec.name}`, 'keys', `key "${badKey}" (allowed: letters, digits, "-", "_" and ".")`);
   }
   const source = spec.keys
     ? { data: Object.entries(spec.keys).map(([secretKey, property]) => ({ secretKey, remoteRef: { key: spec.remoteName, property } })) }

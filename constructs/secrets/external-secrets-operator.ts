@@ -1,3 +1,4 @@
+import { invalid } from '../core/validation-error';
 import { Construct } from 'constructs';
 import { EksPodIdentityAssociation, IamRole, IamRolePolicy } from '../core/aws';
 import { CHARTS } from '../core/chart-versions';
@@ -41,7 +42,7 @@ export class ExternalSecretsOperator extends Construct {
   constructor(scope: Construct, id: string, props: ExternalSecretsProps) {
     super(scope, id);
     if (!/^[a-z0-9-]+\/[a-z0-9/-]*\/$/.test(props.secretNamePrefix)) {
-      throw new Error(`${this.node.path}: secretNamePrefix "${props.secretNamePrefix}" (allowed: a path ending in "/", e.g. "prod/feedops/")`);
+      invalid(this.node.path, 'secretNamePrefix', `"${props.secretNamePrefix}" (allowed: a path ending in "/", e.g. "prod/feedops/")`);
     }
     const namespace = new NamespaceV1(this, 'namespace', {
       metadata: {

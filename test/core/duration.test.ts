@@ -28,15 +28,15 @@ describe('Duration', () => {
   });
 
   test('fails when the amount is negative', () => {
-    expect(() => Duration.minutes(-1)).toThrow('Duration.minutes(-1) is invalid (allowed: a finite, non-negative amount that is a whole number of seconds)');
+    expect(() => Duration.minutes(-1)).toThrow('Duration: minutes: -1 is invalid (allowed: a finite, non-negative amount that is a whole number of seconds)');
   });
 
   test('fails when the amount is not a whole number of seconds', () => {
-    expect(() => Duration.seconds(0.5)).toThrow('Duration.seconds(0.5) is invalid');
+    expect(() => Duration.seconds(0.5)).toThrow('Duration: seconds: 0.5 is invalid');
   });
 
   test('fails when the amount is not finite', () => {
-    expect(() => Duration.hours(Number.POSITIVE_INFINITY)).toThrow('Duration.hours(Infinity) is invalid');
+    expect(() => Duration.hours(Number.POSITIVE_INFINITY)).toThrow('Duration: hours: Infinity is invalid');
   });
 });
 

@@ -47,13 +47,13 @@ describe('dashboardConfigMap', () => {
 
   test('fails when the uid does not make a valid ConfigMap name and no name is given', () => {
     expect(() => dashboardConfigMap({ ...model, uid: 'Feeds_Prod' })).toThrow(
-      'Dashboard ConfigMap of "Feeds_Prod": name is "grafana-dashboard-Feeds_Prod"; allowed: a DNS subdomain name: lower-case letters, digits, "-" and "."; set options.name when the uid is not one',
+      'Dashboard ConfigMap of "Feeds_Prod": name: "grafana-dashboard-Feeds_Prod" (allowed: a DNS subdomain name: lower-case letters, digits, "-" and "."; set options.name when the uid is not one',
     );
   });
 
   test('fails when the namespace is not a DNS label', () => {
     expect(() => dashboardConfigMap(model, { namespace: 'Monitoring' })).toThrow(
-      'Dashboard ConfigMap of "feedops-price-feeds": namespace is "Monitoring"; allowed: a DNS label: lower-case letters, digits and "-", at most 63 characters',
+      'Dashboard ConfigMap of "feedops-price-feeds": namespace: "Monitoring" (allowed: a DNS label: lower-case letters, digits and "-", at most 63 characters',
     );
   });
 });

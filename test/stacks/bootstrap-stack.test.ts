@@ -102,6 +102,6 @@ describe.each(environments)('%s deploy roles', (env) => {
 
 test('fails when a GitHub subject has a wildcard', () => {
   expect(() => githubTrustStatement('arn:aws:iam::111122223333:oidc-provider/x', ['repo:example-org/feedops:*'])).toThrow(
-    'GitHub OIDC subject "repo:example-org/feedops:*" has a wildcard',
+    'GitHub OIDC trust: subjects: "repo:example-org/feedops:*" has a wildcard',
   );
 });

@@ -1,3 +1,4 @@
+import { ValidationError } from '../../core/validation-error';
 import type { AlertRule } from './alert-rule';
 import type { RecordingRule } from './recording-rule';
 import { isAlertRule, type RuleGroup } from './rule-group';
@@ -132,6 +133,6 @@ function validateRenderOptions(options: RenderRulesOptions): void {
     }
   }
   if (problems.length > 0) {
-    throw new Error(`Invalid PrometheusRule options for "${options?.name}":\n- ${problems.join('\n- ')}`);
+    throw new ValidationError(problems.map((message) => ({ scope: `PrometheusRule ${JSON.stringify(options?.name)}`, path: message.match(/^field "([^"]+)"/)?.[1] ?? '', message })), 'PrometheusRule options');
   }
 }

@@ -1,3 +1,4 @@
+import { invalid } from '../../core/validation-error';
 import { RUNBOOK_PAGE_PATTERN } from './rule-limits';
 
 /**
@@ -8,10 +9,10 @@ export class Runbook {
   /** `baseUrl` must be https without a trailing slash; `page` is a file name without `.md` (by convention the alert name). */
   public static at(baseUrl: string, page: string): Runbook {
     if (!/^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(baseUrl) || baseUrl.endsWith('/')) {
-      throw new Error(`runbook baseUrl "${baseUrl}" is invalid (allowed: an https URL without a trailing slash, e.g. "https://github.com/org/repo/blob/main/docs/runbooks")`);
+      invalid('runbook', 'baseUrl', `"${baseUrl}" is invalid (allowed: an https URL without a trailing slash, e.g. "https://github.com/org/repo/blob/main/docs/runbooks")`);
     }
     if (!RUNBOOK_PAGE_PATTERN.test(page)) {
-      throw new Error(`runbook page "${page}" is invalid (allowed: letters, digits, "-" and "_", no ".md", e.g. "PythPriceFeedStale")`);
+      invalid('runbook', 'page', `"${page}" is invalid (allowed: letters, digits, "-" and "_", no ".md", e.g. "PythPriceFeedStale")`);
     }
     return new Runbook(baseUrl, page);
   }

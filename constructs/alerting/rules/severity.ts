@@ -1,3 +1,4 @@
+import { invalid } from '../../core/validation-error';
 /** The severities an alert may carry; Alertmanager routes on the rendered value. */
 export const SEVERITY_VALUES = ['critical', 'warning', 'info'] as const;
 export type SeverityValue = (typeof SEVERITY_VALUES)[number];
@@ -14,7 +15,7 @@ export class Severity {
   /** The severity named `value`; fails for anything outside {@link SEVERITY_VALUES}. */
   public static of(value: string): Severity {
     const found = [Severity.CRITICAL, Severity.WARNING, Severity.INFO].find((severity) => severity.value === value);
-    if (!found) throw new Error(`severity "${value}" is unknown (allowed: ${SEVERITY_VALUES.join(', ')})`);
+    if (!found) invalid('severity', 'value', `"${value}" is unknown (allowed: ${SEVERITY_VALUES.join(', ')})`);
     return found;
   }
 

@@ -1,3 +1,4 @@
+import { ValidationError, type ValidationProblem } from '../../core/validation-error';
 import { Duration } from '../../core/duration';
 import type { AlertRule } from './alert-rule';
 import type { RecordingRule } from './recording-rule';
@@ -18,7 +19,7 @@ import { SEVERITY_VALUES, Severity } from './severity';
  * the group, the rule, the field, the bad value and what is allowed. Throws when there is any.
  */
 export function validateRuleGroups(groups: readonly RuleGroup[]): void {
-  const problems: string[] = [];
+  const problems: ValidationProblem[] = [];
   if (!Array.isArray(groups) || groups.length === 0) {
     problems.push(problem('rule groups', 'groups', groups, 'nothing to render', 'at least one rule group'));
   } else {
@@ -42,12 +43,12 @@ export function validateRuleGroups(groups: readonly RuleGroup[]): void {
     });
   }
   if (problems.length > 0) {
-    throw new Error(`Invalid alert rules (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`);
+    throw new ValidationError(problems, 'alert rules');
   }
 }
 
-function validateRules(where: string, rules: readonly Rule[]): string[] {
-  const problems: string[] = [];
+function validateRules(where: string, rules: readonly Rule[]): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
   const alertNames = new Set<string>();
   const recordedSeries = new Set<string>();
   rules.forEach((rule, index) => {
@@ -73,8 +74,8 @@ function validateRules(where: string, rules: readonly Rule[]): string[] {
   return problems;
 }
 
-function validateAlert(where: string, rule: AlertRule): string[] {
-  const problems: string[] = [];
+function validateAlert(where: string, rule: AlertRule): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
   if (typeof rule.alert !== 'string' || !ALERT_NAME_PATTERN.test(rule.alert)) {
     problems.push(problem(where, 'alert', rule.alert, 'not CamelCase', `${ALERT_NAME_PATTERN}, e.g. "PythPriceFeedStale"`));
   }
@@ -106,8 +107,8 @@ function validateAlert(where: string, rule: AlertRule): string[] {
   return problems;
 }
 
-function validateRecording(where: string, rule: RecordingRule): string[] {
-  const problems: string[] = [];
+function validateRecording(where: string, rule: RecordingRule): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
   if (typeof rule.record !== 'string' || !METRIC_NAME_PATTERN.test(rule.record)) {
     problems.push(problem(where, 'record', rule.record, 'not a metric name', `${METRIC_NAME_PATTERN}, e.g. "job:up:sum"`));
   }
@@ -116,16 +117,16 @@ function validateRecording(where: string, rule: RecordingRule): string[] {
   return problems;
 }
 
-function validateExpr(where: string, expr: unknown): string[] {
+function validateExpr(where: string, expr: unknown): ValidationProblem[] {
   return typeof expr === 'string' && expr.trim() !== '' ? [] : [problem(where, 'expr', expr, 'empty', 'a non-empty PromQL expression')];
 }
 
-function validateLabels(where: string, labels: unknown, reserved: readonly string[]): string[] {
+function validateLabels(where: string, labels: unknown, reserved: readonly string[]): ValidationProblem[] {
   if (labels === undefined) return [];
   if (typeof labels !== 'object' || labels === null) {
     return [problem(where, 'labels', labels, 'not an object', 'an object of label name to string value')];
   }
-  const problems: string[] = [];
+  const problems: ValidationProblem[] = [];
   for (const [name, value] of Object.entries(labels)) {
     if (!LABEL_NAME_PATTERN.test(name) || name.startsWith('__')) {
       problems.push(problem(where, `labels.${name}`, name, 'not a label name', `${LABEL_NAME_PATTERN}, not starting with "__"`));
@@ -139,8 +140,8 @@ function validateLabels(where: string, labels: unknown, reserved: readonly strin
   return problems;
 }
 
-function problem(where: string, field: string, value: unknown, issue: string, allowed: string): string {
-  return `${where}: field "${field}" is ${show(value)}: ${issue} (allowed: ${allowed})`;
+function problem(where: string, field: string, value: unknown, issue: string, allowed: string): ValidationProblem {
+  return { scope: where, path: field, message: `${show(value)}: ${issue} (allowed: ${allowed})` };
 }
 
 function isDuration(value: unknown): value is Duration {

@@ -1,3 +1,4 @@
+import { invalid } from '../../core/validation-error';
 import { HISTOGRAM_SERIES_SUFFIXES, HistogramSeriesSuffix, ObserverMetricFamily } from '../observer/observer-metrics';
 
 export type MatchOperator = '=' | '!=' | '=~' | '!~';
@@ -21,9 +22,10 @@ export type LabelMatchers<F extends ObserverMetricFamily> = { readonly [L in F['
 export function observerSeries<F extends ObserverMetricFamily>(family: F, matchers: LabelMatchers<F> = {}, suffix?: HistogramSeriesSuffix): string {
   const isHistogram = family.type === 'histogram';
   if (isHistogram !== (suffix !== undefined)) {
-    throw new Error(
-      `Observer series selector ${family.name}: suffix is ${JSON.stringify(suffix ?? null)}; allowed: ` +
-        (isHistogram ? `one of ${HISTOGRAM_SERIES_SUFFIXES.join(', ')} (a ${family.type})` : `none (a ${family.type})`),
+    invalid(
+      `Observer series selector ${family.name}`,
+      'suffix',
+      `${JSON.stringify(suffix ?? null)} (allowed: ` + (isHistogram ? `one of ${HISTOGRAM_SERIES_SUFFIXES.join(', ')}; a ${family.type})` : `none; a ${family.type})`),
     );
   }
   const entries = Object.entries(matchers as Record<string, LabelMatcher | readonly LabelMatcher[] | undefined>).flatMap(([label, matcher]) =>
@@ -31,9 +33,7 @@ export function observerSeries<F extends ObserverMetricFamily>(family: F, matche
   );
   for (const [label] of entries) {
     if (!family.labels.includes(label)) {
-      throw new Error(
-        `Observer series selector ${family.name}: label is ${JSON.stringify(label)}; allowed: one of its labels (${family.labels.join(', ') || 'none'})`,
-      );
+      invalid(`Observer series selector ${family.name}`, 'label', `${JSON.stringify(label)} (allowed: one of its labels: ${family.labels.join(', ') || 'none'})`);
     }
   }
   const rendered = entries.map(([label, matcher]) => `${label}${matcher.operator}${JSON.stringify(matcher.value)}`).join(', ');

@@ -1,3 +1,4 @@
+import { invalid } from '../../core/validation-error';
 import { createHash } from 'crypto';
 import { ALERT_LATENCY_BUDGET } from '../../alerting/alert-latency-budget';
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } from '../../kubernetes/pod-security';
@@ -45,9 +46,9 @@ export function renderObserverManifests(props: ObserverWorkloadProps): Manifest[
   const replicas = props.feeds.observer.replicas;
   const namespace = props.feeds.namespace;
   const image = props.image ?? OBSERVER_IMAGE;
-  if (!Number.isInteger(replicas) || replicas < 1) throw new Error(`pyth-observer replicas ${replicas} (allowed: a whole number of at least 1)`);
+  if (!Number.isInteger(replicas) || replicas < 1) invalid('pyth-observer', 'replicas', `${replicas} (allowed: a whole number of at least 1)`);
   if (!/:[\w][\w.-]*$/.test(image) || image.endsWith(':latest')) {
-    throw new Error(`pyth-observer image "${image}" (allowed: an image with an exact tag, not latest)`);
+    invalid('pyth-observer', 'image', `"${image}" (allowed: an image with an exact tag, not latest)`);
   }
   const files = renderObserverConfig(props.feeds);
   const labels = { 'app.kubernetes.io/name': OBSERVER_NAME, 'app.kubernetes.io/component': 'price-feed-observer', 'app.kubernetes.io/part-of': 'feedops' };

@@ -8,7 +8,7 @@ describe('Runbook', () => {
   });
 
   test('fails when the base URL is not https', () => {
-    expect(() => Runbook.at('http://runbooks.example.com', 'X')).toThrow(/runbook baseUrl "http:\/\/runbooks\.example\.com" is invalid \(allowed: an https URL/);
+    expect(() => Runbook.at('http://runbooks.example.com', 'X')).toThrow(/runbook: baseUrl: "http:\/\/runbooks\.example\.com" is invalid \(allowed: an https URL/);
   });
 
   test('fails when the base URL ends with a slash', () => {
@@ -16,6 +16,6 @@ describe('Runbook', () => {
   });
 
   test('fails when the page carries the .md extension', () => {
-    expect(() => Runbook.at(BASE, 'PythPriceFeedStale.md')).toThrow(/runbook page "PythPriceFeedStale\.md" is invalid \(allowed: letters, digits/);
+    expect(() => Runbook.at(BASE, 'PythPriceFeedStale.md')).toThrow(/runbook: page: "PythPriceFeedStale\.md" is invalid \(allowed: letters, digits/);
   });
 });

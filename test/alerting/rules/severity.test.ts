@@ -14,7 +14,7 @@ describe('Severity', () => {
   });
 
   test('fails when the severity is unknown', () => {
-    expect(() => Severity.of('page')).toThrow('severity "page" is unknown (allowed: critical, warning, info)');
+    expect(() => Severity.of('page')).toThrow('severity: value: "page" is unknown (allowed: critical, warning, info)');
   });
 
   test('a plain string is not a Severity', () => {

@@ -25,120 +25,120 @@ describe('validateRuleGroups', () => {
 
   test('fails when the alert name is not CamelCase', () => {
     expect(() => validateRuleGroups([aGroup([anAlert({ alert: 'price_feed_stale' })])])).toThrow(
-      /rule group "example", alert "price_feed_stale": field "alert" is "price_feed_stale": not CamelCase \(allowed: .*e\.g\. "PythPriceFeedStale"\)/,
+      /rule group "example", alert "price_feed_stale": alert: "price_feed_stale": not CamelCase \(allowed: .*e\.g\. "PythPriceFeedStale"\)/,
     );
   });
 
   test('fails when the severity is unknown', () => {
     expect(() => validateRuleGroups([aGroup([anAlert({ severity: 'page' })])])).toThrow(
-      /alert "ExampleTargetDown": field "severity" is "page": unknown \(allowed: Severity\.CRITICAL, Severity\.WARNING or Severity\.INFO \(rendered critical, warning, info\)\)/,
+      /alert "ExampleTargetDown": severity: "page": unknown \(allowed: Severity\.CRITICAL, Severity\.WARNING or Severity\.INFO \(rendered critical, warning, info\)\)/,
     );
   });
 
   test.each(['summary', 'description'])('fails when the %s is missing', (field) => {
     expect(() => validateRuleGroups([aGroup([anAlert({ [field]: undefined })])])).toThrow(
-      new RegExp(`alert "ExampleTargetDown": field "${field}" is missing: missing \\(allowed: a non-empty string\\)`),
+      new RegExp(`alert "ExampleTargetDown": ${field}: missing: missing \\(allowed: a non-empty string\\)`),
     );
   });
 
   test('fails when the summary is blank', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert({ summary: '  ' })])])).toThrow(/field "summary" is " {2}": missing/);
+    expect(() => validateRuleGroups([aGroup([anAlert({ summary: '  ' })])])).toThrow(/summary: " {2}": missing/);
   });
 
   test('fails when the team is missing', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert({ team: '' })])])).toThrow(/field "team" is "": missing \(allowed: a non-empty string\)/);
+    expect(() => validateRuleGroups([aGroup([anAlert({ team: '' })])])).toThrow(/team: "": missing \(allowed: a non-empty string\)/);
   });
 
   test('fails when the runbook is missing', () => {
     expect(() => validateRuleGroups([aGroup([anAlert({ runbook: undefined })])])).toThrow(
-      /alert "ExampleTargetDown": field "runbook" is missing: missing \(allowed: Runbook\.at\(<https base URL>, <page>\)\)/,
+      /alert "ExampleTargetDown": runbook: missing: missing \(allowed: Runbook\.at\(<https base URL>, <page>\)\)/,
     );
   });
 
   test('fails when the runbook is a plain string', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert({ runbook: 'ExampleTargetDown' })])])).toThrow(/field "runbook" is "ExampleTargetDown": missing/);
+    expect(() => validateRuleGroups([aGroup([anAlert({ runbook: 'ExampleTargetDown' })])])).toThrow(/runbook: "ExampleTargetDown": missing/);
   });
 
   test('fails when for is under one minute', () => {
     expect(() => validateRuleGroups([aGroup([anAlert({ for: Duration.seconds(30) })])])).toThrow(
-      /alert "ExampleTargetDown": field "for" is "30s": under 1m \(allowed: a Duration of at least 1m; only the Watchdog may fire at once\)/,
+      /alert "ExampleTargetDown": for: "30s": under 1m \(allowed: a Duration of at least 1m; only the Watchdog may fire at once\)/,
     );
   });
 
   test('fails when for is missing on an alert other than the Watchdog', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert({ for: undefined })])])).toThrow(/field "for" is missing: under 1m/);
+    expect(() => validateRuleGroups([aGroup([anAlert({ for: undefined })])])).toThrow(/for: missing: under 1m/);
   });
 
   test('fails when for is a string instead of a Duration', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert({ for: '5m' })])])).toThrow(/field "for" is "5m": under 1m/);
+    expect(() => validateRuleGroups([aGroup([anAlert({ for: '5m' })])])).toThrow(/for: "5m": under 1m/);
   });
 
   test('fails when two alerts in a group share a name', () => {
     expect(() => validateRuleGroups([aGroup([anAlert(), anAlert()])])).toThrow(
-      /rule group "example", alert "ExampleTargetDown": field "alert" is "ExampleTargetDown": a duplicate name in this group \(allowed: an alert name unique within its group\)/,
+      /rule group "example", alert "ExampleTargetDown": alert: "ExampleTargetDown": a duplicate name in this group \(allowed: an alert name unique within its group\)/,
     );
   });
 
   test('fails when the expr is empty', () => {
     expect(() => validateRuleGroups([aGroup([anAlert({ expr: ' ' })])])).toThrow(
-      /alert "ExampleTargetDown": field "expr" is " ": empty \(allowed: a non-empty PromQL expression\)/,
+      /alert "ExampleTargetDown": expr: " ": empty \(allowed: a non-empty PromQL expression\)/,
     );
   });
 
   test('fails when a recording rule expr is empty', () => {
-    expect(() => validateRuleGroups([aGroup([{ record: 'job:up:sum', expr: '' }])])).toThrow(/recording rule "job:up:sum": field "expr" is "": empty/);
+    expect(() => validateRuleGroups([aGroup([{ record: 'job:up:sum', expr: '' }])])).toThrow(/recording rule "job:up:sum": expr: "": empty/);
   });
 
   test('fails when a recording rule name is not a metric name', () => {
-    expect(() => validateRuleGroups([aGroup([{ record: 'job-up-sum', expr: 'up' }])])).toThrow(/recording rule "job-up-sum": field "record" is "job-up-sum": not a metric name/);
+    expect(() => validateRuleGroups([aGroup([{ record: 'job-up-sum', expr: 'up' }])])).toThrow(/recording rule "job-up-sum": record: "job-up-sum": not a metric name/);
   });
 
   test('fails when the same series is recorded twice in a group', () => {
     expect(() => validateRuleGroups([aGroup([{ record: 'job:up:sum', expr: 'up' }, { record: 'job:up:sum', expr: 'up' }])])).toThrow(
-      /field "record" is "job:up:sum": recorded twice with the same labels/,
+      /record: "job:up:sum": recorded twice with the same labels/,
     );
   });
 
   test('fails when an extra label overrides the environment', () => {
     expect(() => validateRuleGroups([aGroup([anAlert({ labels: { environment: 'prod' } })])])).toThrow(
-      /field "labels\.environment" is "prod": a reserved label \(allowed: any label but alertname, severity, team, environment/,
+      /labels\.environment: "prod": a reserved label \(allowed: any label but alertname, severity, team, environment/,
     );
   });
 
   test('fails when an extra label name is invalid', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert({ labels: { 'asset-type': 'Crypto' } })])])).toThrow(/field "labels\.asset-type" is "asset-type": not a label name/);
+    expect(() => validateRuleGroups([aGroup([anAlert({ labels: { 'asset-type': 'Crypto' } })])])).toThrow(/labels\.asset-type: "asset-type": not a label name/);
   });
 
   test('fails when keepFiringFor is zero', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert({ keepFiringFor: Duration.seconds(0) })])])).toThrow(/field "keepFiringFor" is "0s": not a positive Duration/);
+    expect(() => validateRuleGroups([aGroup([anAlert({ keepFiringFor: Duration.seconds(0) })])])).toThrow(/keepFiringFor: "0s": not a positive Duration/);
   });
 
   test('fails when two groups share a name', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert()]), aGroup([anAlert()])])).toThrow(/rule group "example": field "name" is "example": used by another group/);
+    expect(() => validateRuleGroups([aGroup([anAlert()]), aGroup([anAlert()])])).toThrow(/rule group "example": name: "example": used by another group/);
   });
 
   test('fails when a group has no rules', () => {
-    expect(() => validateRuleGroups([aGroup([])])).toThrow(/rule group "example": field "rules" is \[\]: no rules \(allowed: at least one rule\)/);
+    expect(() => validateRuleGroups([aGroup([])])).toThrow(/rule group "example": rules: \[\]: no rules \(allowed: at least one rule\)/);
   });
 
   test('fails when a group interval is zero', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert()], { interval: Duration.seconds(0) })])).toThrow(/field "interval" is "0s": not a positive Duration/);
+    expect(() => validateRuleGroups([aGroup([anAlert()], { interval: Duration.seconds(0) })])).toThrow(/interval: "0s": not a positive Duration/);
   });
 
   test('fails when there is no group at all', () => {
-    expect(() => validateRuleGroups([])).toThrow(/field "groups" is \[\]: nothing to render/);
+    expect(() => validateRuleGroups([])).toThrow(/groups: \[\]: nothing to render/);
   });
 
   test('fails when a rule is neither an alert nor a recording rule', () => {
-    expect(() => validateRuleGroups([aGroup([{ expr: 'up' } as never])])).toThrow(/rule #0: field "alert\/record" is \{"expr":"up"\}: neither an alert nor a recording rule/);
+    expect(() => validateRuleGroups([aGroup([{ expr: 'up' } as never])])).toThrow(/rule #0: alert\/record: \{"expr":"up"\}: neither an alert nor a recording rule/);
   });
 
   test('fails when the Watchdog for is not a Duration', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert({ alert: 'Watchdog', for: '1m' })])])).toThrow(/alert "Watchdog": field "for" is "1m": not a Duration/);
+    expect(() => validateRuleGroups([aGroup([anAlert({ alert: 'Watchdog', for: '1m' })])])).toThrow(/alert "Watchdog": for: "1m": not a Duration/);
   });
 
   test('fails when a label value is empty', () => {
-    expect(() => validateRuleGroups([aGroup([anAlert({ labels: { symbol: '' } })])])).toThrow(/field "labels\.symbol" is "": not a label value/);
+    expect(() => validateRuleGroups([aGroup([anAlert({ labels: { symbol: '' } })])])).toThrow(/labels\.symbol: "": not a label value/);
   });
 
   test('reports every problem at once', () => {

@@ -161,25 +161,25 @@ test('fails when fromAttributes gets an empty attribute', () => {
         clusterName: '', clusterEndpoint: 'https://x', clusterCertificateAuthorityData: 'Q0E=', clusterOidcIssuerUrl: 'https://y', clusterSecurityGroupId: 'sg-1',
       }),
     ),
-  ).toThrow('test/theirs: attribute clusterName is empty');
+  ).toThrow('test/theirs: clusterName: is empty');
 });
 
 test('fails when the public endpoint is opened to 0.0.0.0/0', () => {
   expect(() => synthCluster({ publicEndpointCidrs: ['0.0.0.0/0'] })).toThrow(
-    'test/eks: publicEndpointCidrs contains "0.0.0.0/0" (allowed: specific CIDRs, or [] for private only)',
+    'test/eks: publicEndpointCidrs: contains "0.0.0.0/0" (allowed: specific CIDRs, or [] for private only)',
   );
 });
 
 test('fails when there are no node groups', () => {
-  expect(() => synthCluster({ nodeGroups: {} })).toThrow('test/eks: nodeGroups is empty');
+  expect(() => synthCluster({ nodeGroups: {} })).toThrow('test/eks: nodeGroups: is empty');
 });
 
 test('fails when a node group has min size above max size', () => {
   expect(() => synthCluster({ nodeGroups: { system: { instanceTypes: ['m7i.large'], minSize: 3, maxSize: 2 } } })).toThrow(
-    'test/eks/node-group-system: sizes min 3, desired 3, max 2 (allowed: min <= desired <= max)',
+    'test/eks/node-group-system: minSize: sizes min 3, desired 3, max 2 (allowed: min <= desired <= max)',
   );
 });
 
 test('fails when a Kubernetes version has no pinned add-ons', () => {
-  expect(() => KubernetesVersion.of('1.20')).toThrow(/Kubernetes version "1.20" is not supported \(allowed: 1\.\d+/);
+  expect(() => KubernetesVersion.of('1.20')).toThrow(/Kubernetes version: version: "1.20" is not supported \(allowed: 1\.\d+/);
 });

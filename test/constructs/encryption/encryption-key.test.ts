@@ -25,11 +25,11 @@ test('deletionWindowInDays overrides the window', () => {
 });
 
 test('fails when the deletion window is under 7 days', () => {
-  expect(() => synthKey(3)).toThrow('test/key: deletionWindowInDays 3 (allowed: 7 to 30)');
+  expect(() => synthKey(3)).toThrow('test/key: deletionWindowInDays: 3 (allowed: 7 to 30)');
 });
 
 test('fails when a policy statement allows a wildcard action', () => {
   expect(() => policyDocument([{ Sid: 'All', Effect: 'Allow', Action: 's3:*', Resource: '*' }])).toThrow(
-    'IAM statement All: action "s3:*" grants every action (allowed: named actions such as "s3:GetObject")',
+    'IAM statement All: Action: "s3:*" grants every action (allowed: named actions such as "s3:GetObject")',
   );
 });

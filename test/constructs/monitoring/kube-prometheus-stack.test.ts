@@ -42,9 +42,9 @@ test('caller values win over feedops defaults', () => {
 });
 
 test('fails when replicas is below one', () => {
-  expect(() => valuesOf({ prometheus: { replicas: 0 } })).toThrow('prometheus.replicas 0 (allowed: a whole number of at least 1)');
+  expect(() => valuesOf({ prometheus: { replicas: 0 } })).toThrow('prometheus.replicas: 0 (allowed: a whole number of at least 1)');
 });
 
 test('fails when the retention is not a Prometheus duration', () => {
-  expect(() => valuesOf({ prometheus: { retention: '15 days' } })).toThrow('prometheus.retention "15 days" (allowed: a Prometheus duration such as 15d)');
+  expect(() => valuesOf({ prometheus: { retention: '15 days' } })).toThrow('prometheus.retention: "15 days" (allowed: a Prometheus duration such as 15d)');
 });

@@ -73,6 +73,6 @@ test('takes over the default security group with no rules', () => {
 
 test('fails when fewer than two availability zones are given', () => {
   expect(() => synthNetwork({ availabilityZones: { 'eu-west-1a': THREE_ZONES['eu-west-1a'] } })).toThrow(
-    'test/network: availabilityZones has 1 zone(s) (allowed: at least 2)',
+    'test/network: availabilityZones: 1 zone(s) (allowed: at least 2)',
   );
 });

@@ -44,7 +44,7 @@ test('the ClusterSecretStore reads Secrets Manager in the region with Pod Identi
 });
 
 test('fails when the secret name is not a DNS label', () => {
-  expect(() => renderExternalSecret({ name: 'Grafana_Admin', namespace: 'n', remoteName: 'r' })).toThrow('ExternalSecret name "Grafana_Admin"');
+  expect(() => renderExternalSecret({ name: 'Grafana_Admin', namespace: 'n', remoteName: 'r' })).toThrow('ExternalSecret: name: "Grafana_Admin" (allowed: a DNS label');
 });
 
 test('fails when a key has characters Kubernetes does not allow', () => {
@@ -52,7 +52,7 @@ test('fails when a key has characters Kubernetes does not allow', () => {
 });
 
 test('fails when the remote name is empty', () => {
-  expect(() => renderExternalSecret({ name: 'x', namespace: 'n', remoteName: '' })).toThrow('remoteName is empty');
+  expect(() => renderExternalSecret({ name: 'x', namespace: 'n', remoteName: '' })).toThrow('remoteName: is empty');
 });
 
 test('the schema check reports a kind it has no schema for (ExternalSecret) instead of passing it', () => {

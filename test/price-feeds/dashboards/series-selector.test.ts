@@ -25,19 +25,19 @@ describe('observerSeries', () => {
   test('fails when a matcher names a label the family does not have', () => {
     const deviation: ObserverMetricFamily = OBSERVER_METRICS.priceDeviationFromCoingeckoPercent;
     expect(() => observerSeries(deviation, { asset_type: matchesRegex('.*') })).toThrow(
-      'Observer series selector pyth_observer_price_deviation_from_coingecko_percent: label is "asset_type"; allowed: one of its labels (symbol)',
+      'Observer series selector pyth_observer_price_deviation_from_coingecko_percent: label: "asset_type" (allowed: one of its labels: symbol',
     );
   });
 
   test('fails when a histogram is selected without a suffix', () => {
     expect(() => observerSeries(OBSERVER_METRICS.checkExecutionDurationSeconds)).toThrow(
-      'Observer series selector pyth_observer_check_execution_duration_seconds: suffix is null; allowed: one of _bucket, _sum, _count (a histogram)',
+      'Observer series selector pyth_observer_check_execution_duration_seconds: suffix: null (allowed: one of _bucket, _sum, _count; a histogram',
     );
   });
 
   test('fails when a gauge is given a suffix', () => {
     expect(() => observerSeries(OBSERVER_METRICS.priceFeedStatus, {}, '_count')).toThrow(
-      'Observer series selector pyth_observer_price_feed_status: suffix is "_count"; allowed: none (a gauge)',
+      'Observer series selector pyth_observer_price_feed_status: suffix: "_count" (allowed: none; a gauge',
     );
   });
 });
