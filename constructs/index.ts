@@ -33,7 +33,8 @@ export type { AlertRoutingModel, AlertmanagerConfig, MarketClosure, SlackReceive
 
 // Platform building blocks.
 export { PinnedHelmRelease } from './helm/pinned-helm-release';
-export type { HelmChartReference, PinnedHelmReleaseProps } from './helm/pinned-helm-release';
+export type { PinnedHelmReleaseProps } from './helm/pinned-helm-release';
+export type { HelmChartReference } from './core/chart-versions';
 export { CHARTS } from './core/chart-versions';
 export { KubePrometheusStack } from './monitoring/kube-prometheus-stack';
 export type { MonitoringOptions, MonitoringProps } from './monitoring/kube-prometheus-stack';

@@ -1,4 +1,11 @@
-import type { HelmChartReference } from '../helm/pinned-helm-release';
+/** A chart pinned to one exact version in one https repository. */
+export interface HelmChartReference {
+  readonly chart: string;
+  /** https URL of the chart repository. */
+  readonly repository: string;
+  /** Exact semantic version, e.g. `77.6.2`. */
+  readonly version: string;
+}
 
 /**
  * Every Helm chart feedops installs, pinned exactly. Source: each chart's Chart.yaml in its repository

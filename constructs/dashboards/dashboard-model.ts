@@ -93,7 +93,6 @@ export interface StateTimelinePanel extends PanelCommon {
 }
 
 export type Panel = TimeseriesPanel | StatPanel | TablePanel | StateTimelinePanel;
-export type PanelKind = Panel['kind'];
 
 /** A titled band of panels; panels flow left to right and wrap at 24 columns. */
 export interface DashboardRow {

@@ -1,3 +1,4 @@
+import type { HelmChartReference } from '../core/chart-versions';
 import { invalid } from '../core/validation-error';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
@@ -9,15 +10,6 @@ import { HelmReleaseResource } from '../core/helm';
 export const DEFAULT_HELM_TIMEOUT_SECONDS = 600;
 /** Helm release history kept per release: enough to roll back a few times, bounded so secrets don't pile up. */
 export const HELM_MAX_HISTORY = 10;
-
-/** A chart pinned to one exact version in one https repository. */
-export interface HelmChartReference {
-  readonly chart: string;
-  /** https URL of the chart repository. */
-  readonly repository: string;
-  /** Exact semantic version, e.g. `77.6.2`. */
-  readonly version: string;
-}
 
 export interface PinnedHelmReleaseProps {
   readonly releaseName: string;

@@ -1,8 +1,9 @@
+import { ALERT_LATENCY_BUDGET } from '../alerting/alert-latency-budget';
 import { Duration } from '../core/duration';
 
 /** How long each condition must hold before its alert fires; set per asset type. */
 export interface PriceFeedPendingDurations {
-  /** @default Duration.minutes(1) - the alert-latency budget (alert-latency-budget.ts) is built on it */
+  /** @default ALERT_LATENCY_BUDGET.stalePending - 1m, part of the alert-latency budget */
   readonly stale: Duration;
   /** @default Duration.minutes(2) */
   readonly notTrading: Duration;
@@ -19,7 +20,7 @@ export interface PriceFeedPendingDurations {
 }
 
 export const DEFAULT_PENDING_FOR: Readonly<PriceFeedPendingDurations> = {
-  stale: Duration.minutes(1),
+  stale: ALERT_LATENCY_BUDGET.stalePending,
   notTrading: Duration.minutes(2),
   publishersLow: Duration.minutes(5),
   deviation: Duration.minutes(5),

@@ -19,6 +19,3 @@ export const WATCHDOG_ALERT_NAME = 'Watchdog';
 
 /** Labels set from typed fields or render options; extra labels may not override them. */
 export const RESERVED_ALERT_LABELS = ['alertname', 'severity', 'team', 'environment'] as const;
-
-/** Annotations written from typed fields. */
-export const RESERVED_ALERT_ANNOTATIONS = ['summary', 'description', 'runbook_url'] as const;

@@ -128,7 +128,6 @@ export const OBSERVER_METRICS = {
   },
 } as const satisfies Record<string, ObserverMetricFamily>;
 
-export type ObserverMetricKey = keyof typeof OBSERVER_METRICS;
 
 export const OBSERVER_METRIC_FAMILIES: readonly ObserverMetricFamily[] = Object.values(OBSERVER_METRICS);
 
