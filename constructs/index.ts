@@ -24,6 +24,8 @@ export * from './alerting';
 export {
   alertmanagerConfigToYaml,
   alertmanagerSecretNames,
+  alertmanagerSecretReferences,
+  exampleRoutingModel,
   renderAlertmanagerConfig,
   FX_MARKET_CLOSURE,
   GLOBEX_MARKET_CLOSURE,
