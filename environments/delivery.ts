@@ -12,6 +12,14 @@ export const deliverySchema = z.strictObject({
   stateBucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'is not an S3 bucket name' }),
   /** Alias of the KMS key that encrypts state (created by the bootstrap stack). */
   stateKeyAlias: z.string().regex(/^alias\/[A-Za-z0-9/_-]+$/, { message: 'must start with "alias/"' }),
+  // --- CI runners (issue 11) ---
+  /**
+   * AWS CodeConnections connection to GitHub (the AWS Connector GitHub App) that the in-VPC CodeBuild runners
+   * register through. Created once per account by an administrator (docs/delivery.md), since it needs a browser.
+   */
+  githubConnectionArn: z.string().regex(/^arn:aws[a-z-]*:(codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]+$/, {
+    message: 'must be a CodeConnections connection ARN (arn:aws:codeconnections:<region>:<account>:connection/<id>)',
+  }),
 });
 
 export type DeliveryConfig = z.infer<typeof deliverySchema>;
@@ -22,4 +30,5 @@ export const delivery = {
   region: 'eu-west-1',
   stateBucket: 'feedops-tfstate-111122223333',
   stateKeyAlias: 'alias/feedops-tfstate',
+  githubConnectionArn: 'arn:aws:codeconnections:eu-west-1:111122223333:connection/00000000-0000-4000-8000-000000000000',
 } satisfies DeliveryConfig;

@@ -28,3 +28,25 @@ export function roleArn(accountId: string, roleName: string): string {
 export function stateKey(stack: string): string {
   return `feedops/${stack}/terraform.tfstate`;
 }
+
+// --- Delivery (issue 11) ---
+
+/** Permissions boundary every role created by `<env>`'s apply role must carry. */
+export function workloadBoundaryName(environment: string): string {
+  return `feedops-${environment}-workload-boundary`;
+}
+
+export function workloadBoundaryArn(accountId: string, environment: string): string {
+  return `arn:aws:iam::${accountId}:policy/${workloadBoundaryName(environment)}`;
+}
+
+/**
+ * The only workflow whose jobs may assume an apply role, and the only ref it may run from (the `job_workflow_ref`
+ * and `ref` claims). `.github/workflows/apply.yml` calls it on pushes to main.
+ */
+export const APPLY_WORKFLOW = { file: '_apply-environment.yml', ref: 'refs/heads/main' } as const;
+
+/** The CodeBuild project whose ephemeral runners run `<env>`'s in-cluster plans and applies (the `runs-on` label). */
+export function ciRunnerProjectName(clusterName: string): string {
+  return `${clusterName}-ci-runner`;
+}

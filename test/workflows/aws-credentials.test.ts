@@ -40,7 +40,9 @@ describe('AWS credentials in the workflows', () => {
 
   test('are assumed somewhere, so the checks above are not vacuous', () => {
     expect(allJobs().filter(({ job }) => roleSteps(job).length > 0).map(({ where }) => where)).toEqual([
+      '.github/workflows/_apply-environment.yml job cluster',
       '.github/workflows/_apply-environment.yml job apply',
+      '.github/workflows/_plan-environment.yml job cluster',
       '.github/workflows/_plan-environment.yml job plan',
     ]);
   });
