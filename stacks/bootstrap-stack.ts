@@ -13,8 +13,12 @@ import { APPLY_WORKFLOW, applyRoleName, BOOTSTRAP_STACK_NAME, planRoleName, role
  * administrator (README: "Bootstrap"), first with local state, then moved into the bucket it creates.
  */
 export class BootstrapStack extends FeedopsStack {
-  constructor(scope: Construct, environments: readonly EnvironmentConfig[], delivery: DeliveryConfig) {
-    super(scope, BOOTSTRAP_STACK_NAME, {
+  /**
+   * @param delivery the delivery settings of the account (deliveryForAccount)
+   * @param name `bootstrap` for the delivery account, `bootstrap-<account id>` for the others (bootstrapStackName)
+   */
+  constructor(scope: Construct, environments: readonly EnvironmentConfig[], delivery: DeliveryConfig, name: string = BOOTSTRAP_STACK_NAME) {
+    super(scope, name, {
       delivery,
       accountId: delivery.accountId,
       region: delivery.region,

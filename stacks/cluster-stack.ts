@@ -4,7 +4,7 @@ import { TerraformOutput } from '../constructs/core/cdktf';
 import { CiRunner } from '../constructs/delivery/ci-runner';
 import { KubernetesVersion } from '../constructs/core/kubernetes-version';
 import { Network } from '../constructs/network/network';
-import type { DeliveryConfig } from '../environments/delivery';
+import { deliveryForAccount, type DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { applyRoleName, ciRunnerProjectName, planRoleName, roleArn, stackName } from './naming';
@@ -51,7 +51,7 @@ export class ClusterStack extends FeedopsStack {
     this.ciRunner = new CiRunner(this, 'ci-runner', {
       projectName: ciRunnerProjectName(env.cluster.name),
       githubRepository: delivery.githubRepository,
-      githubConnectionArn: delivery.githubConnectionArn,
+      githubConnectionArn: deliveryForAccount(delivery, env.account.id).githubConnectionArn,
       network: this.network,
       clusterSecurityGroupId: this.cluster.clusterSecurityGroupId,
       accountId: env.account.id,

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { AwsProvider } from '../constructs/core/aws';
 import { Aspects, S3Backend, TerraformStack } from '../constructs/core/cdktf';
 import { PermissionsBoundaryAspect } from '../constructs/delivery/permissions-boundary';
-import type { DeliveryConfig } from '../environments/delivery';
+import { deliveryForAccount, type DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
 import { stateKey, workloadBoundaryArn } from './naming';
 
@@ -19,7 +19,8 @@ export interface FeedopsStackProps {
 /** Backend and provider settings of one environment's stack: its account, region, and tags with `environment`. */
 export function environmentStackProps(env: EnvironmentConfig, delivery: DeliveryConfig): FeedopsStackProps {
   return {
-    delivery,
+    // State lives in the environment's own account (one bootstrap per account).
+    delivery: deliveryForAccount(delivery, env.account.id),
     accountId: env.account.id,
     region: env.account.region,
     tags: { ...env.tags, environment: env.name },

@@ -6,6 +6,11 @@ export type EnvironmentLayer = (typeof ENVIRONMENT_LAYERS)[number];
 
 export const BOOTSTRAP_STACK_NAME = 'bootstrap';
 
+/** The bootstrap stack of an account: `bootstrap` for the delivery account, `bootstrap-<account id>` for any other. */
+export function bootstrapStackName(deliveryAccountId: string, accountId: string): string {
+  return accountId === deliveryAccountId ? BOOTSTRAP_STACK_NAME : `${BOOTSTRAP_STACK_NAME}-${accountId}`;
+}
+
 export function stackName(environment: string, layer: EnvironmentLayer): string {
   return `${environment}-${layer}`;
 }

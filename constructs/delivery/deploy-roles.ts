@@ -132,6 +132,8 @@ const EC2_CREATE_ACTIONS = [
   'ec2:CreateVpc', 'ec2:CreateSubnet', 'ec2:CreateRouteTable', 'ec2:CreateInternetGateway', 'ec2:CreateNatGateway',
   'ec2:AllocateAddress', 'ec2:CreateFlowLogs', 'ec2:CreateLaunchTemplate', 'ec2:CreateSecurityGroup', 'ec2:RunInstances',
 ];
+/** Rules added to a security group; each rule is created as a tagged security-group-rule resource. */
+const EC2_RULE_ACTIONS = ['ec2:AuthorizeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress'];
 /** Changes to an existing EC2 resource of the environment. */
 const EC2_CHANGE_ACTIONS = [
   'ec2:DeleteVpc', 'ec2:ModifyVpcAttribute', 'ec2:DeleteSubnet', 'ec2:ModifySubnetAttribute', 'ec2:DeleteRouteTable',
@@ -172,7 +174,20 @@ function applyStatements(props: DeployRolesProps, boundaryArn: string): PolicySt
       Effect: 'Allow',
       Action: ['ec2:CreateTags'],
       Resource: '*',
-      Condition: { StringEquals: { 'ec2:CreateAction': EC2_CREATE_ACTIONS.map((action) => action.replace(/^ec2:/, '')), [`aws:RequestTag/${ENVIRONMENT_TAG}`]: environment } },
+      Condition: {
+        StringEquals: {
+          'ec2:CreateAction': [...EC2_CREATE_ACTIONS, ...EC2_RULE_ACTIONS].map((action) => action.replace(/^ec2:/, '')),
+          [`aws:RequestTag/${ENVIRONMENT_TAG}`]: environment,
+        },
+      },
+    },
+    {
+      // A rule is its own resource (security-group-rule), created tagged; its group is checked by the statements below.
+      Sid: 'NetworkRulesTagged',
+      Effect: 'Allow',
+      Action: EC2_RULE_ACTIONS,
+      Resource: `arn:aws:ec2:${region}:${accountId}:security-group-rule/*`,
+      Condition: { StringEquals: { [`aws:RequestTag/${ENVIRONMENT_TAG}`]: environment } },
     },
     { Sid: 'NetworkChangeOwn', Effect: 'Allow', Action: EC2_CHANGE_ACTIONS, Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': region, ...ownTag } } },
     {

@@ -102,6 +102,18 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s CI roles'
       expect(decide(apply, create(other.name))).toEqual(denied);
     });
 
+    test('allowed: it opens its own cluster security group to its runners; denied on another environment\'s', () => {
+      const group = (clusterName: string) => ({
+        resource: `arn:aws:ec2:${region}:${account}:security-group/sg-0eks`,
+        context: { 'aws:RequestedRegion': region, 'aws:ResourceTag/aws:eks:cluster-name': clusterName, 'aws:RequestTag/environment': name },
+      });
+      expect(decide(apply, { action: 'ec2:AuthorizeSecurityGroupIngress', ...group(env.cluster.name) })).toBe('allowed');
+      expect(decide(apply, { action: 'ec2:AuthorizeSecurityGroupIngress', ...group(other.cluster.name) })).toEqual(denied);
+      const rule = (environment: string) => ({ resource: `arn:aws:ec2:${region}:${account}:security-group-rule/*`, context: { 'aws:RequestTag/environment': environment } });
+      expect(decide(apply, { action: 'ec2:AuthorizeSecurityGroupIngress', ...rule(name) })).toBe('allowed');
+      expect(decide(apply, { action: 'ec2:AuthorizeSecurityGroupIngress', ...rule(other.name) })).toEqual(denied);
+    });
+
     test('denied: it schedules deletion of another environment\'s EKS secrets key, or of the state key', () => {
       expect(decide(apply, { action: 'kms:ScheduleKeyDeletion', resource: secretsKey(otherCluster), context: otherTags })).toEqual(denied);
       expect(decide(apply, { action: 'kms:ScheduleKeyDeletion', resource: stateKeyArn, context: resourceTagContext(bootstrap.tags) })).toEqual(denied);
