@@ -80,3 +80,9 @@ export type { ValidationProblem } from './core/validation-error';
 export { StateBucket } from './delivery/state-bucket';
 export { GithubOidcProvider, githubTrustStatement } from './delivery/github-oidc';
 export { DeployRoles } from './delivery/deploy-roles';
+// --- Delivery hardening (issue 11) ---
+export { CiRunner, CI_RUNNER_IMAGE } from './delivery/ci-runner';
+export type { CiRunnerOptions, CiRunnerProps } from './delivery/ci-runner';
+export { PermissionsBoundaryAspect } from './delivery/permissions-boundary';
+export { renderPlanReaderRbac, PLAN_READER_GROUP } from './access/plan-reader-rbac';
+export type { PlanReaderRbacProps } from './access/plan-reader-rbac';

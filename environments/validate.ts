@@ -43,11 +43,13 @@ export function validateEnvironments(raw: Readonly<Record<string, unknown>>, raw
     problems.push(...schemaProblems('delivery', delivery.error.issues, deliverySchema));
   } else {
     for (const env of valid) {
-      if (env.account.id !== delivery.data.accountId) {
+      // One bootstrap per account: an environment's account is the delivery account or one listed in delivery.accounts.
+      const accounts = [delivery.data.accountId, ...Object.keys(delivery.data.accounts ?? {})];
+      if (!accounts.includes(env.account.id)) {
         problems.push({
           scope: env.name,
           path: 'account.id',
-          message: `"${env.account.id}" differs from the delivery account (allowed: "${delivery.data.accountId}"; one bootstrap stack serves one account)`,
+          message: `"${env.account.id}" is neither the delivery account nor in delivery.accounts (allowed: ${accounts.map((a) => `"${a}"`).join(', ')})`,
         });
       }
     }

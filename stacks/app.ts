@@ -1,7 +1,9 @@
 import { App } from '../constructs/core/cdktf';
 import { ENVIRONMENTS, delivery } from '../environments';
 import { ValidatedConfig, validateEnvironments } from '../environments/validate';
+import { deliveryForAccount } from '../environments/delivery';
 import { BootstrapStack } from './bootstrap-stack';
+import { bootstrapStackName } from './naming';
 import { ClusterStack } from './cluster-stack';
 import { MonitorsStack } from './monitors-stack';
 import { PlatformStack } from './platform-stack';
@@ -11,6 +13,8 @@ export interface BuildAppOptions {
   readonly outdir?: string;
   /** Raw environments to validate instead of the registered ones (tests). @default ENVIRONMENTS */
   readonly environments?: Readonly<Record<string, unknown>>;
+  /** Raw delivery settings to validate instead of the registered ones (tests). @default delivery */
+  readonly delivery?: unknown;
 }
 
 /**
@@ -18,9 +22,14 @@ export interface BuildAppOptions {
  * written), then builds each environment's stacks in apply order.
  */
 export function buildApp(options: BuildAppOptions = {}): { app: App; config: ValidatedConfig } {
-  const config = validateEnvironments(options.environments ?? ENVIRONMENTS, delivery);
+  const config = validateEnvironments(options.environments ?? ENVIRONMENTS, options.delivery ?? delivery);
   const app = new App({ outdir: options.outdir, skipValidation: false });
-  new BootstrapStack(app, config.environments, config.delivery);
+  // One bootstrap per account (the delivery account's is `bootstrap`, always there), each with its environments' roles.
+  const accounts = [config.delivery.accountId, ...new Set(config.environments.map((env) => env.account.id))];
+  for (const account of [...new Set(accounts)]) {
+    const inAccount = config.environments.filter((env) => env.account.id === account);
+    new BootstrapStack(app, inAccount, deliveryForAccount(config.delivery, account), bootstrapStackName(config.delivery.accountId, account));
+  }
   for (const env of config.environments) {
     new ClusterStack(app, env, config.delivery);
     new PlatformStack(app, env, config.delivery);

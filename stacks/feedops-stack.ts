@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { AwsProvider } from '../constructs/core/aws';
-import { S3Backend, TerraformStack } from '../constructs/core/cdktf';
-import type { DeliveryConfig } from '../environments/delivery';
+import { Aspects, S3Backend, TerraformStack } from '../constructs/core/cdktf';
+import { PermissionsBoundaryAspect } from '../constructs/delivery/permissions-boundary';
+import { deliveryForAccount, type DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
-import { stateKey } from './naming';
+import { stateKey, workloadBoundaryArn } from './naming';
 
 export interface FeedopsStackProps {
   readonly delivery: DeliveryConfig;
@@ -11,11 +12,20 @@ export interface FeedopsStackProps {
   readonly region: string;
   /** Default tags on every AWS resource besides stack and managed-by. */
   readonly tags: Readonly<Record<string, string>>;
+  /** Permissions boundary put on every IAM role of the stack (environment stacks). @default - none */
+  readonly rolePermissionsBoundaryArn?: string;
 }
 
 /** Backend and provider settings of one environment's stack: its account, region, and tags with `environment`. */
 export function environmentStackProps(env: EnvironmentConfig, delivery: DeliveryConfig): FeedopsStackProps {
-  return { delivery, accountId: env.account.id, region: env.account.region, tags: { ...env.tags, environment: env.name } };
+  return {
+    // State lives in the environment's own account (one bootstrap per account).
+    delivery: deliveryForAccount(delivery, env.account.id),
+    accountId: env.account.id,
+    region: env.account.region,
+    tags: { ...env.tags, environment: env.name },
+    rolePermissionsBoundaryArn: workloadBoundaryArn(env.account.id, env.name),
+  };
 }
 
 /**
@@ -43,5 +53,7 @@ export abstract class FeedopsStack extends TerraformStack {
       allowedAccountIds: [props.accountId],
       defaultTags: [{ tags: { ...props.tags, stack: name, 'managed-by': 'feedops' } }],
     });
+    // The apply role may create roles only with this boundary (constructs/delivery/deploy-roles.ts).
+    if (props.rolePermissionsBoundaryArn) Aspects.of(this).add(new PermissionsBoundaryAspect(props.rolePermissionsBoundaryArn));
   }
 }

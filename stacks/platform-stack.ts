@@ -5,9 +5,13 @@ import { TerraformOutput } from '../constructs/core/cdktf';
 import type { PlainObject } from '../constructs/core/deep-merge';
 import { NamespaceV1 } from '../constructs/core/kubernetes';
 import { BlackboxExporter } from '../constructs/monitoring/blackbox-exporter';
-import { KubePrometheusStack, MONITORING_NAMESPACE } from '../constructs/monitoring/kube-prometheus-stack';
+import {
+  KubePrometheusStack, MONITORING_NAMESPACE, MONITORING_RELEASE_NAMESPACE, NODE_EXPORTER_NAMESPACE,
+} from '../constructs/monitoring/kube-prometheus-stack';
+import { renderPlanReaderRbac } from '../constructs/access/plan-reader-rbac';
+import { KubernetesObjects } from '../constructs/kubernetes/kubernetes-objects';
 import { renderClusterSecretStore, renderExternalSecret } from '../constructs/secrets/external-secret';
-import { ExternalSecretsOperator } from '../constructs/secrets/external-secrets-operator';
+import { EXTERNAL_SECRETS_NAMESPACE, ExternalSecretsOperator } from '../constructs/secrets/external-secrets-operator';
 import { EncryptedStorageClass } from '../constructs/storage/encrypted-storage-class';
 import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
@@ -16,6 +20,14 @@ import { connectToCluster } from './cluster-connection';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
 import { GRAFANA_ADMIN_SECRET, platformSecrets, secretNamePrefix } from './platform-secrets';
+
+/** The blackbox exporter's namespace: its Helm release records are the only Secrets there. */
+export const BLACKBOX_EXPORTER_NAMESPACE = 'blackbox-exporter';
+/**
+ * Namespaces whose Secrets the CI plan identity reads: Helm release records, plus (in external-secrets) the ESO
+ * webhook's in-cluster serving certificate. No ExternalSecret may target them (test/stacks/plan-access.test.ts).
+ */
+export const PLAN_READABLE_RELEASE_NAMESPACES = [MONITORING_RELEASE_NAMESPACE, BLACKBOX_EXPORTER_NAMESPACE, EXTERNAL_SECRETS_NAMESPACE];
 
 export const PLATFORM_STACK_OUTPUTS = ['monitoring_namespace', 'storage_class', 'external_secrets_role_arn', 'blackbox_exporter_address'] as const;
 
@@ -38,14 +50,38 @@ export class PlatformStack extends FeedopsStack {
       secretNamePrefix: secretNamePrefix(env.name),
     });
     const storage = new EncryptedStorageClass(this, 'storage');
-    // node-exporter needs the host's network and PID namespaces, so this namespace cannot be `restricted`;
-    // feedops' own workloads run in the restricted monitors namespace.
+    // Namespaces by what they may hold (docs/delivery.md "Kubernetes access of plans"): the synced secrets only in
+    // `monitoring`; Helm release records only in namespaces without application secrets; node-exporter, which
+    // needs the host's namespaces, alone in a privileged one. feedops' own workloads run in the restricted
+    // monitors namespace.
     const namespace = new NamespaceV1(this, 'monitoring-namespace', {
       metadata: {
         name: MONITORING_NAMESPACE,
-        labels: { 'pod-security.kubernetes.io/enforce': 'privileged', 'pod-security.kubernetes.io/warn': 'baseline' },
+        labels: { 'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/warn': 'restricted' },
       },
     });
+    const nodeExporterNamespace = new NamespaceV1(this, 'node-exporter-namespace', {
+      metadata: { name: NODE_EXPORTER_NAMESPACE, labels: { 'pod-security.kubernetes.io/enforce': 'privileged' } },
+    });
+    const releaseNamespace = new NamespaceV1(this, 'release-namespace', {
+      metadata: { name: MONITORING_RELEASE_NAMESPACE, labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } },
+    });
+    const blackboxNamespace = new NamespaceV1(this, 'blackbox-exporter-namespace', {
+      metadata: {
+        name: BLACKBOX_EXPORTER_NAMESPACE,
+        labels: { 'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/warn': 'restricted' },
+      },
+    });
+    const secrets = platformSecrets(env, MONITORING_NAMESPACE);
+    // One KubernetesObjects per namespace: its construct ids are kind and name, and each namespace has the same Role.
+    const rbac = renderPlanReaderRbac({ releaseNamespaces: PLAN_READABLE_RELEASE_NAMESPACES });
+    const rbacDependencies = [releaseNamespace, blackboxNamespace, externalSecrets.namespace];
+    for (const scope of ['', ...PLAN_READABLE_RELEASE_NAMESPACES]) {
+      new KubernetesObjects(this, scope ? `plan-reader-rbac-${scope}` : 'plan-reader-rbac', {
+        manifests: rbac.filter((object: any) => (object.metadata.namespace ?? '') === scope),
+        dependsOn: rbacDependencies,
+      });
+    }
 
     const routing = alertRoutingModel(env);
     const alertmanagerConfig = renderAlertmanagerConfig(routing) as unknown as PlainObject;
@@ -59,15 +95,15 @@ export class PlatformStack extends FeedopsStack {
       alertmanagerSecrets: alertmanagerSecretNames(routing),
       grafanaAdminSecret: GRAFANA_ADMIN_SECRET,
       extraManifests: [
-        renderClusterSecretStore({ region: env.account.region }),
-        ...platformSecrets(env, MONITORING_NAMESPACE).map(renderExternalSecret),
+        renderClusterSecretStore({ region: env.account.region, namespaces: secrets.map((secret) => secret.namespace) }),
+        ...secrets.map(renderExternalSecret),
       ],
-      dependsOn: [externalSecrets.helmRelease.release, storage.storageClass, namespace],
+      dependsOn: [externalSecrets.helmRelease.release, storage.storageClass, namespace, nodeExporterNamespace, releaseNamespace],
     });
     const blackbox = new BlackboxExporter(this, 'blackbox-exporter', {
-      namespace: MONITORING_NAMESPACE,
+      namespace: BLACKBOX_EXPORTER_NAMESPACE,
       replicas: env.monitoring.blackboxExporter.replicas,
-      dependsOn: [namespace],
+      dependsOn: [blackboxNamespace],
     });
 
     const outputs: Record<(typeof PLATFORM_STACK_OUTPUTS)[number], string> = {

@@ -17,8 +17,12 @@ export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'contro
 export const DEFAULT_CONTROL_PLANE_LOG_RETENTION_DAYS = 365;
 /** EKS access policy for administrators and the CI apply role. */
 export const CLUSTER_ADMIN_ACCESS_POLICY = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy';
-/** EKS access policy for read-only principals such as the CI plan role. */
-export const CLUSTER_VIEW_ACCESS_POLICY = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy';
+/**
+ * Kubernetes group of read-only principals such as the CI plan role. They get no EKS access policy (even
+ * AmazonEKSAdminViewPolicy reads every Secret): the platform stack's RBAC (constructs/access/plan-reader-rbac.ts)
+ * grants this group what a plan reads, without application secrets.
+ */
+export const CLUSTER_VIEWER_GROUP = 'feedops-plan-readers';
 /** Service account of the EBS CSI controller, bound to its IAM role through Pod Identity. */
 export const EBS_CSI_SERVICE_ACCOUNT = { namespace: 'kube-system', name: 'ebs-csi-controller-sa' };
 
@@ -34,7 +38,7 @@ export interface EksClusterOptions {
   readonly controlPlaneLogRetentionDays?: number;
   /** IAM roles granted cluster-admin through access entries. @default [] */
   readonly adminRoleArns?: readonly string[];
-  /** IAM roles granted read-only (view) access, e.g. the CI plan role. @default [] */
+  /** IAM roles put in the Kubernetes group CLUSTER_VIEWER_GROUP (no access policy), e.g. the CI plan role. @default [] */
   readonly viewerRoleArns?: readonly string[];
   /** Managed node groups keyed by a logical name. */
   readonly nodeGroups: Readonly<Record<string, NodeGroupOptions>>;
@@ -150,7 +154,7 @@ export class EksCluster extends Construct implements IEksCluster {
     this.clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;
 
     this.grantAccess('admin', props.adminRoleArns ?? [], CLUSTER_ADMIN_ACCESS_POLICY);
-    this.grantAccess('viewer', props.viewerRoleArns ?? [], CLUSTER_VIEW_ACCESS_POLICY);
+    this.grantAccess('viewer', props.viewerRoleArns ?? [], undefined, [CLUSTER_VIEWER_GROUP]);
 
     const addonVersions = props.kubernetesVersion.addonVersions;
     const addon = (addonId: string, addonName: string, version: string, extra: Partial<ConstructorParameters<typeof EksAddon>[2]> = {}) =>
@@ -212,14 +216,16 @@ export class EksCluster extends Construct implements IEksCluster {
     });
   }
 
-  private grantAccess(kind: string, roleArns: readonly string[], accessPolicyArn: string): void {
+  private grantAccess(kind: string, roleArns: readonly string[], accessPolicyArn: string | undefined, kubernetesGroups?: string[]): void {
     roleArns.forEach((principalArn) => {
       const roleName = principalArn.split('/').pop() as string;
       const entry = new EksAccessEntry(this, `${kind}-access-${roleName}`, {
         clusterName: this.cluster.name,
         principalArn,
         type: 'STANDARD',
+        kubernetesGroups,
       });
+      if (accessPolicyArn === undefined) return;
       new EksAccessPolicyAssociation(this, `${kind}-access-policy-${roleName}`, {
         clusterName: this.cluster.name,
         principalArn: entry.principalArn,

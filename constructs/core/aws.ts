@@ -2,6 +2,8 @@
 // 2,200 modules (seconds and a gigabyte per process). Add a class here before using it elsewhere.
 export { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 export { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+export { CodebuildProject } from '@cdktf/provider-aws/lib/codebuild-project';
+export { CodebuildWebhook } from '@cdktf/provider-aws/lib/codebuild-webhook';
 export { DataAwsEksCluster } from '@cdktf/provider-aws/lib/data-aws-eks-cluster';
 export { DataAwsEksClusterAuth } from '@cdktf/provider-aws/lib/data-aws-eks-cluster-auth';
 export { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
@@ -13,6 +15,7 @@ export { EksCluster as AwsEksCluster } from '@cdktf/provider-aws/lib/eks-cluster
 export { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 export { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-identity-association';
 export { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+export { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 export { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 export { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 export { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -32,5 +35,8 @@ export { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 export { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 export { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 export { S3BucketVersioningA as S3BucketVersioning } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+export { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 export { Subnet } from '@cdktf/provider-aws/lib/subnet';
 export { Vpc } from '@cdktf/provider-aws/lib/vpc';
+export { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+export { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';

@@ -2,6 +2,7 @@
 export {
   Annotations,
   App,
+  Aspects,
   Fn,
   LocalBackend,
   S3Backend,
@@ -12,4 +13,4 @@ export {
   Testing,
   Token,
 } from 'cdktf';
-export type { ITerraformDependable, S3BackendConfig, TerraformMetaArguments } from 'cdktf';
+export type { IAspect, ITerraformDependable, S3BackendConfig, TerraformMetaArguments } from 'cdktf';

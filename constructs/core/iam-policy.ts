@@ -6,15 +6,22 @@ import { invalid } from './validation-error';
 export interface PolicyStatement {
   readonly Sid?: string;
   readonly Effect: 'Allow' | 'Deny';
-  readonly Action: string | readonly string[];
+  /** Exactly one of Action and NotAction. */
+  readonly Action?: string | readonly string[];
+  /** Only in Deny statements and permissions boundaries (a ceiling, never a grant on its own). */
+  readonly NotAction?: string | readonly string[];
   readonly Resource?: string | readonly string[];
+  readonly NotResource?: string | readonly string[];
   readonly Principal?: Readonly<Record<string, string | readonly string[]>> ;
   readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
 }
 
 export function policyDocument(statements: readonly PolicyStatement[]): string {
   for (const statement of statements) {
-    const actions = typeof statement.Action === 'string' ? [statement.Action] : statement.Action;
+    if ((statement.Action === undefined) === (statement.NotAction === undefined)) {
+      throw new Error(`IAM statement ${statement.Sid ?? '(no Sid)'}: needs exactly one of Action and NotAction`);
+    }
+    const actions = statement.Action === undefined ? [] : typeof statement.Action === 'string' ? [statement.Action] : statement.Action;
     const wildcard = actions.find((action) => action === '*' || /^[a-z0-9-]+:\*$/i.test(action));
     if (statement.Effect === 'Allow' && wildcard) {
       invalid(`IAM statement ${statement.Sid ?? JSON.stringify(actions)}`, 'Action', `"${wildcard}" grants every action (allowed: named actions such as "s3:GetObject")`);

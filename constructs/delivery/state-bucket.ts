@@ -44,7 +44,9 @@ export class StateBucket extends Construct {
     });
     new S3BucketServerSideEncryptionConfiguration(this, 'encryption', {
       bucket: this.bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.key.keyArn }, bucketKeyEnabled: true }],
+      // No S3 bucket key: with one, KMS sees the bucket ARN as encryption context; without, the object ARN, so the
+      // CI roles can be held to their environment's state prefix on the key itself.
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.key.keyArn }, bucketKeyEnabled: false }],
     });
     new S3BucketPublicAccessBlock(this, 'public-access-block', {
       bucket: this.bucket.id,

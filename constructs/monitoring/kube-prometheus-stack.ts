@@ -8,8 +8,17 @@ import type { PlainObject, PlainValue } from '../core/deep-merge';
 import { PinnedHelmRelease } from '../helm/pinned-helm-release';
 import { ContainerResources, renderResources } from './resources';
 
+/** Prometheus, Alertmanager, Grafana, the operator, kube-state-metrics and their synced secrets. */
 export const MONITORING_NAMESPACE = 'monitoring';
 export const MONITORING_RELEASE_NAME = 'kube-prometheus-stack';
+/**
+ * Where Helm keeps the release's records (Secrets): a namespace without application secrets, so the CI plan
+ * identity can read the records without reading the synced secrets (constructs/access/plan-reader-rbac.ts). The
+ * chart's objects go to MONITORING_NAMESPACE through its `namespaceOverride` values.
+ */
+export const MONITORING_RELEASE_NAMESPACE = 'helm-releases';
+/** node-exporter needs the host's network and PID namespaces: a privileged namespace of its own. */
+export const NODE_EXPORTER_NAMESPACE = 'node-exporter';
 export const DEFAULT_STORAGE_CLASS = 'gp3-encrypted';
 export const DEFAULT_PROMETHEUS_RETENTION = '15d';
 /** How often Prometheus evaluates rules: part of the alert-latency budget (the operator's default of 30s would add 15 s). */
@@ -153,6 +162,7 @@ export class KubePrometheusStack extends Construct {
         podDisruptionBudget: disruptionBudget(alertmanagerReplicas),
       },
       grafana: {
+        namespaceOverride: MONITORING_NAMESPACE,
         admin: { existingSecret: props.grafanaAdminSecret, userKey: 'admin-user', passwordKey: 'admin-password' },
         resources: renderResources(props.grafanaResources ?? DEFAULT_RESOURCES.grafana),
         sidecar: {
@@ -170,14 +180,15 @@ export class KubePrometheusStack extends Construct {
         },
       },
       prometheusOperator: { resources: renderResources(DEFAULT_RESOURCES.operator) },
-      'kube-state-metrics': { resources: renderResources(DEFAULT_RESOURCES.kubeStateMetrics) },
-      'prometheus-node-exporter': { resources: renderResources(DEFAULT_RESOURCES.nodeExporter) },
+      'kube-state-metrics': { namespaceOverride: MONITORING_NAMESPACE, resources: renderResources(DEFAULT_RESOURCES.kubeStateMetrics) },
+      'prometheus-node-exporter': { namespaceOverride: NODE_EXPORTER_NAMESPACE, resources: renderResources(DEFAULT_RESOURCES.nodeExporter) },
+      namespaceOverride: MONITORING_NAMESPACE,
       extraManifests: (props.extraManifests ?? []) as PlainValue[],
     };
 
     this.helmRelease = new PinnedHelmRelease(this, 'chart', {
       releaseName: MONITORING_RELEASE_NAME,
-      namespace: MONITORING_NAMESPACE,
+      namespace: MONITORING_RELEASE_NAMESPACE,
       createNamespace: false,
       chart: CHARTS.kubePrometheusStack,
       defaultValues,

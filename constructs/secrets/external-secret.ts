@@ -59,16 +59,33 @@ export function renderExternalSecret(spec: SyncedSecretSpec): Record<string, unk
 
 export interface ClusterSecretStoreSpec {
   readonly region: string;
+  /**
+   * The only namespaces whose ExternalSecrets may use the store (ESO `spec.conditions[].namespaces`, in
+   * external-secrets.io/v1 as served by chart 2.x); ESO refuses an ExternalSecret anywhere else.
+   */
+  readonly namespaces: readonly string[];
   /** @default 'aws-secrets-manager' */
   readonly name?: string;
 }
 
-/** Secrets Manager store with no `auth` block: ESO's pod gets AWS credentials from EKS Pod Identity. */
+/**
+ * Secrets Manager store with no `auth` block (ESO's pod gets AWS credentials from EKS Pod Identity), usable only from
+ * the namespaces that own the synced secrets.
+ */
 export function renderClusterSecretStore(spec: ClusterSecretStoreSpec): Record<string, unknown> {
+  const name = spec.name ?? DEFAULT_CLUSTER_SECRET_STORE;
+  if (spec.namespaces.length === 0) {
+    throw new Error(`ClusterSecretStore ${name}: namespaces is empty (allowed: the namespaces that own its secrets, e.g. ["monitoring"])`);
+  }
+  const bad = spec.namespaces.find((namespace) => !KUBERNETES_NAME.test(namespace) || namespace.length > 63);
+  if (bad !== undefined) throw new Error(`ClusterSecretStore ${name}: namespace "${bad}" (allowed: a DNS label)`);
   return {
     apiVersion: EXTERNAL_SECRETS_API_VERSION,
     kind: 'ClusterSecretStore',
-    metadata: { name: spec.name ?? DEFAULT_CLUSTER_SECRET_STORE },
-    spec: { provider: { aws: { service: 'SecretsManager', region: spec.region } } },
+    metadata: { name },
+    spec: {
+      conditions: [{ namespaces: [...new Set(spec.namespaces)].sort() }],
+      provider: { aws: { service: 'SecretsManager', region: spec.region } },
+    },
   };
 }

@@ -38,13 +38,14 @@ export interface ExternalSecretsProps extends ExternalSecretsOptions {
 export class ExternalSecretsOperator extends Construct {
   public readonly helmRelease: PinnedHelmRelease;
   public readonly role: IamRole;
+  public readonly namespace: NamespaceV1;
 
   constructor(scope: Construct, id: string, props: ExternalSecretsProps) {
     super(scope, id);
     if (!/^[a-z0-9-]+\/[a-z0-9/-]*\/$/.test(props.secretNamePrefix)) {
       invalid(this.node.path, 'secretNamePrefix', `"${props.secretNamePrefix}" (allowed: a path ending in "/", e.g. "prod/feedops/")`);
     }
-    const namespace = new NamespaceV1(this, 'namespace', {
+    const namespace = (this.namespace = new NamespaceV1(this, 'namespace', {
       metadata: {
         name: EXTERNAL_SECRETS_NAMESPACE,
         labels: {
@@ -52,7 +53,7 @@ export class ExternalSecretsOperator extends Construct {
           'pod-security.kubernetes.io/enforce-version': 'latest',
         },
       },
-    });
+    }));
     this.role = new IamRole(this, 'role', {
       name: `${props.cluster.clusterName}-external-secrets`,
       description: `External Secrets Operator of ${props.cluster.clusterName}: reads ${props.secretNamePrefix}* only`,

@@ -141,9 +141,9 @@ test('fails when production has one NAT gateway or no deletion protection', () =
   expect(problems).toContainEqual('prod: cluster.deletionProtection: false in production (allowed: true)');
 });
 
-test('fails when an environment lives outside the delivery account', () => {
+test('fails when an environment lives in an account that is neither the delivery account nor in delivery.accounts', () => {
   const problems = problemsOf(withChange((e) => (e.staging.account.id = '999999999999')));
-  expect(problems).toContainEqual(expect.stringMatching(/^staging: account\.id: "999999999999" differs from the delivery account/));
+  expect(problems).toContainEqual(expect.stringMatching(/^staging: account\.id: "999999999999" is neither the delivery account nor in delivery\.accounts \(allowed: "111122223333"\)/));
 });
 
 test('fails when the delivery settings are invalid', () => {

@@ -1,6 +1,7 @@
 // CHECKS.md 7-8 and 12-14 on the bootstrap stack: state bucket, GitHub OIDC trust, CI roles.
 import { delivery, ENVIRONMENTS } from '../../environments';
 import { githubTrustStatement } from '../../constructs/delivery/github-oidc';
+import { APPLY_WORKFLOW } from '../../stacks/naming';
 import { asArray, parsePolicy, resources, synthesizedStacks } from '../support/synth';
 
 const tf = synthesizedStacks().bootstrap;
@@ -62,6 +63,9 @@ describe.each(environments)('%s deploy roles', (env) => {
     expect(trust.Condition.StringEquals).toEqual({
       'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
       'token.actions.githubusercontent.com:sub': `${repo}environment:${env}`,
+      // Only merged code: the apply workflow file, run from main.
+      'token.actions.githubusercontent.com:job_workflow_ref': `${delivery.githubRepository}/.github/workflows/${APPLY_WORKFLOW.file}@refs/heads/main`,
+      'token.actions.githubusercontent.com:ref': 'refs/heads/main',
     });
     expect(trust.Condition.StringLike).toBeUndefined();
   });
@@ -77,12 +81,13 @@ describe.each(environments)('%s deploy roles', (env) => {
     expect(trust.Condition.StringEquals['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
   });
 
-  test('8. the plan role is read-only: ReadOnlyAccess plus reading its own state', () => {
+  test('8. the plan role is read-only and has no managed policy (no ReadOnlyAccess): only named read actions', () => {
     const planRef = `\${${roleByName(`feedops-${env}-plan`).address}.name}`;
     const attached = resources(tf, 'aws_iam_role_policy_attachment').filter((a) => a.config.role === planRef).map((a) => a.config.policy_arn);
-    expect(attached).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+    expect(attached).toEqual([]);
     const actions = inlinePolicyOf(`feedops-${env}-plan`).flatMap((s) => asArray<string>(s.Action));
-    const writes = actions.filter((a) => !/^(s3:(Get|List)|kms:(Decrypt|Describe))/.test(a));
+    expect(actions.length).toBeGreaterThan(5);
+    const writes = actions.filter((a) => !/^[a-z0-9-]+:(Get|List|Describe|BatchGet|Decrypt)/.test(a));
     expect(writes).toEqual([]);
   });
 

@@ -21,7 +21,10 @@ function stackActionSteps() {
 
 describe('apply safety', () => {
   test('there is an apply job, so the checks below are not vacuous', () => {
-    expect(allJobs().filter(({ job }) => applies(job)).map(({ where }) => where)).toEqual(['.github/workflows/_apply-environment.yml job apply']);
+    expect(allJobs().filter(({ job }) => applies(job)).map(({ where }) => where)).toEqual([
+      '.github/workflows/_apply-environment.yml job cluster',
+      '.github/workflows/_apply-environment.yml job apply',
+    ]);
   });
 
   test('every apply job runs in the GitHub environment it applies', () => {

@@ -1,7 +1,8 @@
 import { Job, actionName, allJobs, allSteps, environmentOf, isLocal, isReusableWorkflowCall, loadCompositeActions, loadLocalWorkflow, loadWorkflows, permissionsOf } from './workflow-files';
 
 const CONFIGURE_AWS_CREDENTIALS = 'aws-actions/configure-aws-credentials';
-const ROLE_ARN = /^arn:aws:iam::\$\{\{ vars\.AWS_ACCOUNT_ID \}\}:role\/feedops-\$\{\{ inputs\.environment \}\}-(plan|apply)$/;
+// The environment's account from AWS_ACCOUNT_IDS (one account per environment), else the one AWS_ACCOUNT_ID.
+const ROLE_ARN = /^arn:aws:iam::\$\{\{ fromJSON\(vars\.AWS_ACCOUNT_IDS \|\| '\{\}'\)\[inputs\.environment\] \|\| vars\.AWS_ACCOUNT_ID \}\}:role\/feedops-\$\{\{ inputs\.environment \}\}-(plan|apply)$/;
 /** configure-aws-credentials' session length when role-duration-seconds is not set (OIDC). */
 const DEFAULT_SESSION_SECONDS = 3600;
 const STATIC_CREDENTIAL_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token', 'web-identity-token-file'];
@@ -40,7 +41,9 @@ describe('AWS credentials in the workflows', () => {
 
   test('are assumed somewhere, so the checks above are not vacuous', () => {
     expect(allJobs().filter(({ job }) => roleSteps(job).length > 0).map(({ where }) => where)).toEqual([
+      '.github/workflows/_apply-environment.yml job cluster',
       '.github/workflows/_apply-environment.yml job apply',
+      '.github/workflows/_plan-environment.yml job cluster',
       '.github/workflows/_plan-environment.yml job plan',
     ]);
   });

@@ -1,6 +1,6 @@
 import { ENVIRONMENTS } from '../../environments';
 import { ENVIRONMENT_LAYERS } from '../../scripts/plan-summary/apply-order';
-import { Job, LoadedFile, Workflow, loadLocalWorkflow, loadWorkflow, needsOf } from './workflow-files';
+import { Job, LoadedFile, Workflow, jobIdsInNeedsOrder, loadLocalWorkflow, loadWorkflow, needsOf } from './workflow-files';
 
 const CONFIGURED_ENVIRONMENTS = Object.keys(ENVIRONMENTS);
 const STACK_ACTION = './.github/actions/terraform-stack';
@@ -10,6 +10,12 @@ const PLAN_ENVIRONMENT = './.github/workflows/_plan-environment.yml';
 /** The stacks a job runs through the terraform-stack action, in step order, with their modes. */
 function stackSteps(job: Job): { stack: unknown; mode: unknown }[] {
   return (job.steps ?? []).filter((step) => step.uses === STACK_ACTION).map((step) => ({ stack: step.with?.stack, mode: step.with?.mode }));
+}
+
+/** The stacks of every job of a reusable workflow, jobs in needs order, steps in step order. */
+function workflowStackSteps(uses: string): { stack: unknown; mode: unknown }[] {
+  const { document } = loadLocalWorkflow(uses);
+  return jobIdsInNeedsOrder(document).flatMap((id) => stackSteps(document.jobs[id]));
 }
 
 const LAYER_STACKS = ENVIRONMENT_LAYERS.map((layer) => `\${{ inputs.environment }}-${layer}`);
@@ -48,8 +54,7 @@ describe('apply order', () => {
   });
 
   test('applies each environment cluster -> platform -> monitors', () => {
-    const job = loadLocalWorkflow(APPLY_ENVIRONMENT).document.jobs.apply;
-    expect(stackSteps(job)).toEqual(LAYER_STACKS.map((stack) => ({ stack, mode: 'apply' })));
+    expect(workflowStackSteps(APPLY_ENVIRONMENT)).toEqual(LAYER_STACKS.map((stack) => ({ stack, mode: 'apply' })));
   });
 });
 
@@ -68,7 +73,6 @@ describe('plan and drift order', () => {
   });
 
   test('plans each environment cluster -> platform -> monitors', () => {
-    const job = loadLocalWorkflow(PLAN_ENVIRONMENT).document.jobs.plan;
-    expect(stackSteps(job)).toEqual(LAYER_STACKS.map((stack) => ({ stack, mode: '${{ inputs.mode }}' })));
+    expect(workflowStackSteps(PLAN_ENVIRONMENT)).toEqual(LAYER_STACKS.map((stack) => ({ stack, mode: '${{ inputs.mode }}' })));
   });
 });

@@ -30,6 +30,8 @@ export interface Job {
   readonly with?: Record<string, unknown>;
   readonly secrets?: Record<string, unknown> | 'inherit';
   readonly 'timeout-minutes'?: number;
+  readonly 'runs-on'?: string | string[];
+  readonly outputs?: Record<string, string>;
   readonly steps?: Step[];
 }
 
@@ -106,6 +108,18 @@ export function isReusableWorkflowCall(job: Job): job is Job & { uses: string } 
 /** `owner/repo` (or `owner/repo/path`) of a remote action reference, without the ref. */
 export function actionName(uses: string): string {
   return uses.split('@')[0];
+}
+
+/** Job ids of a workflow, each after the jobs it needs. */
+export function jobIdsInNeedsOrder(workflow: Workflow): string[] {
+  const order: string[] = [];
+  const visit = (id: string) => {
+    if (order.includes(id)) return;
+    needsOf(workflow.jobs[id]).forEach(visit);
+    order.push(id);
+  };
+  Object.keys(workflow.jobs).forEach(visit);
+  return order;
 }
 
 export function needsOf(job: Job): string[] {

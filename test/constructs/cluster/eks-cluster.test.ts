@@ -76,19 +76,17 @@ describe('overrides', () => {
     expect(group.config.retention_in_days).toBe(90);
   });
 
-  test('admin and viewer roles get access entries with the admin and view policies', () => {
+  test('admin roles get the cluster-admin policy; viewer roles only the viewer Kubernetes group (RBAC), no access policy', () => {
     const tf = synthCluster({
       adminRoleArns: ['arn:aws:iam::111122223333:role/platform-admin'],
       viewerRoleArns: ['arn:aws:iam::111122223333:role/feedops-test-plan'],
     });
     const associations = resources(tf, 'aws_eks_access_policy_association').map((a) => a.config.policy_arn).sort();
-    expect(associations).toEqual([
-      'arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy',
-      'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
-    ]);
-    expect(resources(tf, 'aws_eks_access_entry').map((e) => e.config.principal_arn).sort()).toEqual([
-      'arn:aws:iam::111122223333:role/feedops-test-plan',
-      'arn:aws:iam::111122223333:role/platform-admin',
+    expect(associations).toEqual(['arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy']);
+    const entries = resources(tf, 'aws_eks_access_entry').map((e) => [e.config.principal_arn, e.config.kubernetes_groups]).sort();
+    expect(entries).toEqual([
+      ['arn:aws:iam::111122223333:role/feedops-test-plan', ['feedops-plan-readers']],
+      ['arn:aws:iam::111122223333:role/platform-admin', undefined],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { renderClusterSecretStore, renderExternalSecret } from '../../../constructs/secrets/external-secret';
+import { storeAdmits } from '../../support/secret-store-conditions';
 import { SyncedSecret } from '../../../constructs/secrets/synced-secret';
 import { kubernetesSchemaProblems } from '../../support/kubernetes-schema';
 import { resources, synthConstruct } from '../../support/synth';
@@ -34,13 +35,32 @@ test('store name, refresh interval and labels can be overridden', () => {
   expect(rendered.metadata.labels).toEqual({ team: 'feeds' });
 });
 
-test('the ClusterSecretStore reads Secrets Manager in the region with Pod Identity credentials (no auth block)', () => {
-  expect(renderClusterSecretStore({ region: 'eu-west-1' })).toEqual({
+test('the ClusterSecretStore reads Secrets Manager in the region with Pod Identity credentials (no auth block), for the given namespaces only', () => {
+  expect(renderClusterSecretStore({ region: 'eu-west-1', namespaces: ['monitoring', 'monitoring'] })).toEqual({
     apiVersion: 'external-secrets.io/v1',
     kind: 'ClusterSecretStore',
     metadata: { name: 'aws-secrets-manager' },
-    spec: { provider: { aws: { service: 'SecretsManager', region: 'eu-west-1' } } },
+    spec: { conditions: [{ namespaces: ['monitoring'] }], provider: { aws: { service: 'SecretsManager', region: 'eu-west-1' } } },
   });
+});
+
+test('the rendered store admits its own namespaces and refuses every other one', () => {
+  const store = renderClusterSecretStore({ region: 'eu-west-1', namespaces: ['monitoring', 'feeds'] });
+  expect(storeAdmits(store, 'monitoring')).toBe(true);
+  expect(storeAdmits(store, 'feeds')).toBe(true);
+  expect(storeAdmits(store, 'team-x')).toBe(false);
+  expect(storeAdmits(store, 'default')).toBe(false);
+});
+
+test('the store check itself: a store without conditions admits every namespace', () => {
+  expect(storeAdmits({ spec: {} }, 'anything')).toBe(true);
+  expect(storeAdmits({ spec: { conditions: [{ namespaceSelector: { matchLabels: { team: 'a' } } }] } }, 'x', { team: 'a' })).toBe(true);
+  expect(storeAdmits({ spec: { conditions: [{ namespaceSelector: { matchLabels: { team: 'a' } } }] } }, 'x', { team: 'b' })).toBe(false);
+});
+
+test('fails when the store has no namespaces or a bad one', () => {
+  expect(() => renderClusterSecretStore({ region: 'eu-west-1', namespaces: [] })).toThrow('ClusterSecretStore aws-secrets-manager: namespaces is empty');
+  expect(() => renderClusterSecretStore({ region: 'eu-west-1', namespaces: ['Bad_NS'] })).toThrow('namespace "Bad_NS"');
 });
 
 test('fails when the secret name is not a DNS label', () => {
