@@ -67,3 +67,7 @@ export { RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } f
 export { StateBucket } from './delivery/state-bucket';
 export { GithubOidcProvider, githubTrustStatement } from './delivery/github-oidc';
 export { DeployRoles } from './delivery/deploy-roles';
+
+// Wallets monitor pack (balances, spend, runway; exporters, rules, dashboard).
+export * as wallets from './wallets';
+export { WalletMonitoring, type WalletMonitoringProps } from './wallets/wallet-monitoring';

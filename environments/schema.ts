@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { walletsSchema } from '../constructs/wallets/schema';
 
 /**
  * The schema of one environment's configuration. Types come from it (`EnvironmentConfig`), so the data files
@@ -178,6 +179,10 @@ export const environmentSchema = z.strictObject({
   alerting: alertingSchema,
   /** Which price feeds are watched, with which thresholds. */
   priceFeeds: priceFeedsSchema,
+
+  // ---- wallets monitor pack (constructs/wallets) ----
+  /** Wallets whose balance and runway are watched, with the networks and RPC endpoints they are read from. @default - none watched */
+  wallets: walletsSchema.optional(),
 });
 
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
@@ -185,3 +190,5 @@ export type NodeGroupConfig = z.infer<typeof nodeGroupSchema>;
 export type MonitoringConfig = z.infer<typeof monitoringSchema>;
 export type AlertingConfig = z.infer<typeof alertingSchema>;
 export type PriceFeedsConfig = z.infer<typeof priceFeedsSchema>;
+
+export type { WalletsConfig } from '../constructs/wallets/schema';

@@ -9,6 +9,7 @@ import { OBSERVER_NAME } from '../constructs/monitors/observer-manifests';
 import { PriceFeedObserver } from '../constructs/monitors/price-feed-observer';
 import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
+import { WalletMonitoring } from '../constructs/wallets/wallet-monitoring';
 import { connectToCluster } from './cluster-connection';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
@@ -36,6 +37,17 @@ export class MonitorsStack extends FeedopsStack {
       dependsOn: namespace.resources,
     });
     new KubernetesObjects(this, 'objects', { manifests: [rules.prometheusRule, ...dashboards], dependsOn: namespace.resources });
+
+    // ---- wallets monitor pack ----
+    if (env.wallets) {
+      new WalletMonitoring(this, 'wallets', {
+        environment: env.name,
+        namespace: MONITORS_NAMESPACE,
+        runbookBaseUrl: env.alerting.runbookBaseUrl,
+        wallets: env.wallets,
+        dependsOn: namespace.resources,
+      });
+    }
 
     new TerraformOutput(this, 'monitors_namespace', { value: MONITORS_NAMESPACE });
     new TerraformOutput(this, 'observer_name', { value: OBSERVER_NAME });
