@@ -1,7 +1,9 @@
 import { parse } from 'yaml';
 import { EVM_EXPORTER_IMAGE, SOLANA_EXPORTER_IMAGE } from '../../constructs/wallets/exporter-images';
 import { renderWalletExporters } from '../../constructs/wallets/wallet-manifests';
-import { TEST_PACK } from './fixtures';
+import { resolveWallets } from '../../constructs/wallets/resolve';
+import { walletsSchema } from '../../constructs/wallets/schema';
+import { TEST_PACK, TEST_WALLETS_CONFIG } from './fixtures';
 
 const manifests = renderWalletExporters(TEST_PACK);
 const named = (kind: string, name: string) => manifests.find((m) => m.kind === kind && m.metadata.name === name)!;
@@ -44,5 +46,21 @@ describe('wallet exporters', () => {
     const monitor = named('ServiceMonitor', 'wallet-exporter-ethereum');
     const service = named('Service', 'wallet-exporter-ethereum');
     expect(service.metadata.labels[monitor.spec.jobLabel]).toBe('wallet-exporter-ethereum');
+  });
+});
+
+describe('solana-exporter with a keyed RPC URL', () => {
+  const keyed = resolveWallets(
+    walletsSchema.parse({ ...TEST_WALLETS_CONFIG, networks: { ...TEST_WALLETS_CONFIG.networks, solana: { family: 'solana', rpc: [{ name: 'helius', secretProperty: 'solana-helius' }] } } }),
+    { environment: 'prod', namespace: 'monitors', runbookBaseUrl: TEST_PACK.runbookBaseUrl },
+  );
+  const objects = renderWalletExporters(keyed);
+
+  test('takes the URL from a Secret synced from Secrets Manager into the flag, never as text', () => {
+    const container = objects.find((m) => m.kind === 'Deployment' && m.metadata.name === 'wallet-exporter-solana')!.spec.template.spec.containers[0];
+    expect(container.args[0]).toBe('-rpc-url=$(RPC_URL)');
+    expect(container.env).toEqual([{ name: 'RPC_URL', valueFrom: { secretKeyRef: { name: 'wallet-exporter-solana-rpc', key: 'rpc-url' } } }]);
+    const secret = objects.find((m) => m.kind === 'ExternalSecret' && m.metadata.name === 'wallet-exporter-solana-rpc')!;
+    expect(secret.spec.data).toEqual([{ secretKey: 'rpc-url', remoteRef: { key: 'prod/feedops/wallet-rpc', property: 'solana-helius' } }]);
   });
 });
