@@ -86,3 +86,7 @@ export type { CiRunnerOptions, CiRunnerProps } from './delivery/ci-runner';
 export { PermissionsBoundaryAspect } from './delivery/permissions-boundary';
 export { renderPlanReaderRbac, PLAN_READER_GROUP } from './access/plan-reader-rbac';
 export type { PlanReaderRbacProps } from './access/plan-reader-rbac';
+
+// Wallets monitor pack (balances, spend, runway; exporters, rules, dashboard).
+export * as wallets from './wallets';
+export { WalletMonitoring, type WalletMonitoringProps } from './wallets/wallet-monitoring';

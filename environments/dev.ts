@@ -1,4 +1,4 @@
-import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers } from './shared';
+import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers, TESTNET_WALLET_NETWORKS, WALLET_RUNWAY } from './shared';
 
 /** Development: two zones, one NAT gateway, small nodes, public API endpoint for the office and VPN only. */
 export const dev = {
@@ -66,5 +66,28 @@ export const dev = {
     },
     publishers: PUBLISHERS,
     observer: { replicas: 1 },
+  },
+
+  // ---- wallets (constructs/wallets) ----
+  wallets: {
+    networks: TESTNET_WALLET_NETWORKS,
+    runway: WALLET_RUNWAY,
+    exporterTeam: 'platform',
+    wallets: {
+      'sepolia-pusher': {
+        network: 'ethereum-sepolia',
+        address: '0x1938a3242b0E4ADDCF7206fCAC8f168214E52E58',
+        team: 'feeds',
+        purpose: 'Pays gas for price updates pushed to Sepolia',
+        floors: { warning: '0.5', critical: '0.1' },
+      },
+      'devnet-pusher': {
+        network: 'solana-devnet',
+        address: '2erMx8x1MbEY12dVNxDFbPfprkbkEVAoD89Kqn2JWJGS',
+        team: 'feeds',
+        purpose: 'Pays fees for price updates posted to Solana devnet',
+        floors: { warning: '2', critical: '0.5' },
+      },
+    },
   },
 };

@@ -1,4 +1,4 @@
-import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers } from './shared';
+import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers, WALLET_RUNWAY } from './shared';
 
 /** Production: three zones, NAT per zone, private API endpoint only, on-demand nodes, deletion protection. */
 export const prod = {
@@ -71,5 +71,66 @@ export const prod = {
     },
     publishers: PUBLISHERS,
     observer: { replicas: 2 },
+  },
+
+  // ---- wallets (constructs/wallets) ----
+  wallets: {
+    networks: {
+      ethereum: {
+        family: 'evm',
+        chainId: 1,
+        // The keyed provider URL lives in Secrets Manager (prod/feedops/wallet-rpc, property ethereum-alchemy).
+        rpc: [
+          { name: 'alchemy', secretProperty: 'ethereum-alchemy' },
+          { name: 'publicnode', url: 'https://ethereum-rpc.publicnode.com' },
+        ],
+      },
+      arbitrum: { family: 'evm', chainId: 42161, rpc: [{ name: 'arbitrum-foundation', url: 'https://arb1.arbitrum.io/rpc' }] },
+      solana: { family: 'solana', rpc: [{ name: 'solana-labs', url: 'https://api.mainnet-beta.solana.com' }] },
+      pythnet: { family: 'pythnet', rpc: [{ name: 'pyth', url: 'https://api2.pythnet.pyth.network' }] },
+    },
+    runway: WALLET_RUNWAY,
+    exporterReplicas: 2,
+    exporterTeam: 'platform',
+    wallets: {
+      'ethereum-pusher': {
+        network: 'ethereum',
+        address: '0x68fc5207dd28339551292b8E94133abd2878936C',
+        team: 'feeds',
+        purpose: 'Pays gas for price updates pushed to Ethereum mainnet',
+        floors: { warning: '1.5', critical: '0.5' },
+      },
+      'ethereum-entropy-keeper': {
+        network: 'ethereum',
+        address: '0x877bf0CdF4455b8a59Cd697F12095f1255468ca6',
+        team: 'platform',
+        purpose: 'Pays gas for Entropy reveals on Ethereum mainnet',
+        floors: { warning: '0.5', critical: '0.1' },
+        runway: { ticketBelow: '4d', pageBelow: '36h' },
+      },
+      'arbitrum-pusher': {
+        network: 'arbitrum',
+        address: '0x1DF7915C2591cd4F3516eaf7ac134815832a4477',
+        team: 'feeds',
+        purpose: 'Pays gas for price updates pushed to Arbitrum One',
+        // The pusher exports pyth_wallet_balance for this wallet itself.
+        source: 'price-pusher',
+        floors: { warning: '0.05', critical: '0.01' },
+      },
+      'solana-pusher': {
+        network: 'solana',
+        address: '54bdPj85i7qR5C3aRGQTDTrgmCYSjypvak5xXZGDp2Lt',
+        team: 'feeds',
+        purpose: 'Pays fees for price updates posted to Solana mainnet',
+        floors: { warning: '5', critical: '1' },
+      },
+      'pythnet-publisher': {
+        network: 'pythnet',
+        address: '8fQ1hrigo3D3WjRQoSnx2rAWa42Z2tcXYCvAPG2ChwiK',
+        team: 'feeds',
+        purpose: 'Publisher key; pyth-agent needs at least 1 SOL to load it',
+        floors: { warning: '2', critical: '1' },
+      },
+    },
   },
 };

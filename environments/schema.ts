@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { heartbeatUrlSchema, routingSchema, slackReceiversSchema } from '../constructs/alerting/alertmanager/routing-schema';
 import { priceFeedsSchema } from '../constructs/price-feeds/schema';
+import { walletsSchema } from '../constructs/wallets/schema';
 
 /**
  * The schema of one environment's configuration. Types come from it (`EnvironmentConfig`), so the data files
@@ -132,6 +133,10 @@ export const environmentSchema = z.strictObject({
   alerting: alertingSchema,
   /** Which price feeds are watched, with which thresholds (the price-feed pack's own schema). */
   priceFeeds: priceFeedsSchema,
+
+  // ---- wallets monitor pack (constructs/wallets) ----
+  /** Wallets whose balance and runway are watched, with the networks and RPC endpoints they are read from. @default - none watched */
+  wallets: walletsSchema.optional(),
 });
 
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
@@ -139,3 +144,4 @@ export type NodeGroupConfig = z.infer<typeof nodeGroupSchema>;
 export type MonitoringConfig = z.infer<typeof monitoringSchema>;
 export type AlertingConfig = z.infer<typeof alertingSchema>;
 export type { PriceFeedsConfig } from '../constructs/price-feeds/schema';
+export type { WalletsConfig } from '../constructs/wallets/schema';

@@ -39,3 +39,15 @@ export const ALERT_ROUTING = {
 export function opsgenieHeartbeat(environment: string) {
   return { url: `https://api.eu.opsgenie.com/v2/heartbeats/feedops-${environment}/ping`, authorizationType: 'GenieKey' };
 }
+
+// ---- wallets (constructs/wallets) ----
+// Example addresses were generated at random for these files (nobody holds their keys); replace them with the real ones.
+
+/** Runway objective of every wallet unless it sets its own: ticket below 6 days, page below 2 days. */
+export const WALLET_RUNWAY = { ticketBelow: '6d', pageBelow: '2d' };
+
+/** Public test-network endpoints without credentials. */
+export const TESTNET_WALLET_NETWORKS = {
+  'ethereum-sepolia': { family: 'evm', chainId: 11155111, rpc: [{ name: 'publicnode', url: 'https://ethereum-sepolia-rpc.publicnode.com' }] },
+  'solana-devnet': { family: 'solana', rpc: [{ name: 'solana-labs', url: 'https://api.devnet.solana.com' }] },
+};

@@ -1,4 +1,4 @@
-import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers } from './shared';
+import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers, TESTNET_WALLET_NETWORKS, WALLET_RUNWAY } from './shared';
 
 /** Staging: production's shape at smaller size, so changes are rehearsed on the same topology. */
 export const staging = {
@@ -68,5 +68,36 @@ export const staging = {
     },
     publishers: PUBLISHERS,
     observer: { replicas: 2 },
+  },
+
+  // ---- wallets (constructs/wallets) ----
+  wallets: {
+    networks: TESTNET_WALLET_NETWORKS,
+    runway: WALLET_RUNWAY,
+    exporterTeam: 'platform',
+    wallets: {
+      'sepolia-pusher': {
+        network: 'ethereum-sepolia',
+        address: '0x204f843bc580D4E5990ca0fD08aFdB4B600A0567',
+        team: 'feeds',
+        purpose: 'Pays gas for price updates pushed to Sepolia',
+        floors: { warning: '0.5', critical: '0.1' },
+      },
+      'sepolia-entropy-keeper': {
+        network: 'ethereum-sepolia',
+        address: '0x81Da2B4216b545bfb4f58a91bB3830295E55031b',
+        team: 'platform',
+        purpose: 'Pays gas for Entropy reveals on Sepolia',
+        floors: { warning: '0.2', critical: '0.05' },
+        runway: { ticketBelow: '4d', pageBelow: '36h' },
+      },
+      'devnet-pusher': {
+        network: 'solana-devnet',
+        address: '2YDrSnFVa6voWUCAmCybjQ2nQ35NXK6PKEnk8wGUoogR',
+        team: 'feeds',
+        purpose: 'Pays fees for price updates posted to Solana devnet',
+        floors: { warning: '2', critical: '0.5' },
+      },
+    },
   },
 };

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { measureStaleFeedLatency } from './bench/alert-latency';
 import { measureNodeRun, median, RunMeasurement } from './bench/measure';
 import { toolPath } from './test-tools';
+import { measureCriticalFloorLatency, measureSuddenDrainLead } from './bench/wallet-alerts';
 
 // `npm run bench`:
 // 1. synth of every stack, the way feedops runs it (precompiled JavaScript) beside the way `cdktf init` sets projects
@@ -60,7 +61,30 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error) => {
+// ---- wallets (constructs/wallets) ----
+// 3. a wallet crossing its critical floor -> Slack, prod rules/routing and production intervals (runs in parallel:
+//    the time is timers, not CPU); 4. on the sudden-drain trace, how long before empty the runway page fires.
+const WALLET_FLOOR_RUNS = Number(process.env.BENCH_WALLET_RUNS ?? 3);
+
+async function walletSection(): Promise<void> {
+  const binaries = { prometheus: toolPath('prometheus'), alertmanager: toolPath('alertmanager') };
+  const floor = await Promise.all(Array.from({ length: WALLET_FLOOR_RUNS }, () => measureCriticalFloorLatency(binaries)));
+  floor.forEach((seconds, run) => process.stderr.write(`  wallet floor run ${run + 1}/${WALLET_FLOOR_RUNS}: ${seconds.toFixed(1)} s\n`));
+  process.stdout.write(
+    'wallet below critical floor -> Slack (prod rules and routing; exporter check 15s, scrape 30s, evaluation 15s, for 2m, group_wait): ' +
+      `median ${median(floor).toFixed(1)} s over ${WALLET_FLOOR_RUNS} runs (min ${Math.min(...floor).toFixed(1)}, max ${Math.max(...floor).toFixed(1)})\n`,
+  );
+  const lead = measureSuddenDrainLead(toolPath('promtool'));
+  const hours = (minute: number) => ((lead.emptyAtMinute - minute) / 60).toFixed(2);
+  process.stdout.write(
+    `sudden drain (0.03 ETH/h, then 2.4 ETH/h from 9.8 ETH; promtool, 1m evaluations): runway page ${hours(lead.runwayPageAtMinute)} h before empty, ` +
+      `critical-floor page ${hours(lead.floorPageAtMinute)} h before empty (runway page ${((lead.floorPageAtMinute - lead.runwayPageAtMinute) / 60).toFixed(2)} h earlier)\n`,
+  );
+}
+
+main()
+  .then(walletSection)
+  .catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

@@ -1,9 +1,13 @@
 import { Construct } from 'constructs';
 import { TerraformOutput } from '../constructs/core/cdktf';
-import { MONITORS_NAMESPACE } from '../constructs/kubernetes/restricted-namespace';
+import { KubernetesObjects } from '../constructs/kubernetes/kubernetes-objects';
+import { MONITORS_NAMESPACE, renderRestrictedNamespace } from '../constructs/kubernetes/restricted-namespace';
 import { OBSERVER_NAME } from '../constructs/price-feeds/observer/observer-manifests';
 import { PriceFeedMonitoring } from '../constructs/price-feeds/price-feed-monitoring';
 import { resolveParsed } from '../constructs/price-feeds/resolve';
+import { resolveWallets, type ResolvedWallets } from '../constructs/wallets/resolve';
+import { renderWalletExporters } from '../constructs/wallets/wallet-manifests';
+import { WalletMonitoring } from '../constructs/wallets/wallet-monitoring';
 import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
 import { connectToCluster } from './cluster-connection';
@@ -15,9 +19,21 @@ export function environmentPriceFeeds(env: EnvironmentConfig) {
   return resolveParsed(env.priceFeeds, { environment: env.name, runbookBaseUrl: env.alerting.runbookBaseUrl, namespace: MONITORS_NAMESPACE, pathPrefix: 'priceFeeds' });
 }
 
+/** The environment's wallets, resolved once (the construct and the platform's secret store read the same). */
+export function environmentWallets(env: EnvironmentConfig): ResolvedWallets | undefined {
+  return env.wallets ? resolveWallets(env.wallets, { environment: env.name, namespace: MONITORS_NAMESPACE, runbookBaseUrl: env.alerting.runbookBaseUrl }) : undefined;
+}
+
+/** Namespaces of the monitors stack that sync secrets from Secrets Manager: the secret store must admit exactly these. */
+export function monitorsSecretNamespaces(env: EnvironmentConfig): string[] {
+  const wallets = environmentWallets(env);
+  const manifests = wallets ? renderWalletExporters(wallets) : [];
+  return [...new Set(manifests.filter((manifest) => manifest.kind === 'ExternalSecret').map((manifest) => String(manifest.metadata.namespace)))];
+}
+
 /**
- * `<env>-monitors`: what watches the price feeds: a restricted namespace, the observer workload, the price-feed
- * alert rules (PrometheusRule) and the Grafana dashboards. Applied after `<env>-platform`, whose CRDs it uses.
+ * `<env>-monitors`: the monitor packs of the environment in one restricted namespace: price feeds (observer, rules,
+ * dashboards) and wallets (exporters, rules, dashboard). Applied after `<env>-platform`, whose CRDs it uses.
  */
 export class MonitorsStack extends FeedopsStack {
   constructor(scope: Construct, env: EnvironmentConfig, delivery: DeliveryConfig) {
@@ -25,7 +41,20 @@ export class MonitorsStack extends FeedopsStack {
     super(scope, name, environmentStackProps(env, delivery));
     connectToCluster(this, env.cluster.name, { helm: false });
 
-    new PriceFeedMonitoring(this, 'price-feeds', { feeds: environmentPriceFeeds(env) });
+    // One restricted namespace shared by every monitor pack of the environment.
+    const namespace = new KubernetesObjects(this, 'namespace', { manifests: [renderRestrictedNamespace(MONITORS_NAMESPACE)] });
+    new PriceFeedMonitoring(this, 'price-feeds', { feeds: environmentPriceFeeds(env), createNamespace: false, dependsOn: namespace.resources });
+
+    // ---- wallets monitor pack ----
+    if (env.wallets) {
+      new WalletMonitoring(this, 'wallets', {
+        environment: env.name,
+        namespace: MONITORS_NAMESPACE,
+        runbookBaseUrl: env.alerting.runbookBaseUrl,
+        wallets: env.wallets,
+        dependsOn: namespace.resources,
+      });
+    }
 
     new TerraformOutput(this, 'monitors_namespace', { value: MONITORS_NAMESPACE });
     new TerraformOutput(this, 'observer_name', { value: OBSERVER_NAME });

@@ -19,6 +19,7 @@ import { alertRoutingModel } from './alert-routing';
 import { connectToCluster } from './cluster-connection';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
+import { monitorsSecretNamespaces } from './monitors-stack';
 import { GRAFANA_ADMIN_SECRET, platformSecrets, secretNamePrefix } from './platform-secrets';
 
 /** The blackbox exporter's namespace: its Helm release records are the only Secrets there. */
@@ -95,7 +96,7 @@ export class PlatformStack extends FeedopsStack {
       alertmanagerSecrets: alertmanagerSecretNames(routing),
       grafanaAdminSecret: GRAFANA_ADMIN_SECRET,
       extraManifests: [
-        renderClusterSecretStore({ region: env.account.region, namespaces: secrets.map((secret) => secret.namespace) }),
+        renderClusterSecretStore({ region: env.account.region, namespaces: [...new Set([...secrets.map((secret) => secret.namespace), ...monitorsSecretNamespaces(env)])] }),
         ...secrets.map(renderExternalSecret),
       ],
       dependsOn: [externalSecrets.helmRelease.release, storage.storageClass, namespace, nodeExporterNamespace, releaseNamespace],

@@ -82,3 +82,31 @@ describe('the price-feed and routing fields fail synth through the one validatio
     expect(run.wroteOutput).toBe(false);
   });
 });
+
+// ---- wallets (constructs/wallets) ----
+describe('a broken wallet fails synth: exits non-zero, names the field path, writes no stack output', () => {
+  test.each([
+    [
+      'a bad EVM checksum',
+      (source: string) => source.replace("address: '0x68fc5207dd28339551292b8E94133abd2878936C'", "address: '0x68FC5207dd28339551292b8E94133abd2878936C'"),
+      'prod: wallets.wallets.ethereum-pusher.address: "0x68FC5207dd28339551292b8E94133abd2878936C" fails its EIP-55 checksum',
+    ],
+    [
+      'floors in the wrong order',
+      (source: string) => source.replace("floors: { warning: '1.5', critical: '0.5' }", "floors: { warning: '0.5', critical: '1.5' }"),
+      'prod: wallets.wallets.ethereum-pusher.floors.warning: "0.5" is not above the critical floor "1.5" (allowed: warning > critical)',
+    ],
+    [
+      'an undeclared network',
+      (source: string) => source.replace("network: 'solana',", "network: 'solana-mainnet',"),
+      'prod: wallets.wallets.solana-pusher.network: "solana-mainnet" is not declared in wallets.networks (allowed: ethereum, arbitrum, solana, pythnet)',
+    ],
+  ])('%s', (_what, breakProd, message) => {
+    const broken = breakProd(fs.readFileSync(path.join(distRoot, 'environments', 'prod.js'), 'utf8'));
+    expect(broken).not.toBe(fs.readFileSync(path.join(distRoot, 'environments', 'prod.js'), 'utf8'));
+    const run = runApp(breakProd);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(message);
+    expect(run.wroteOutput).toBe(false);
+  });
+});

@@ -1,0 +1,12 @@
+export { base58PublicKeyProblem, evmAddressProblem, toChecksumAddress } from './addresses';
+export { BALANCE_SOURCES, CHAIN_FAMILIES, type BalanceSource, type ChainFamily } from './chain-families';
+export { WALLET_ALERTS } from './alert-names';
+export { EVM_EXPORTER_IMAGE, SOLANA_EXPORTER_IMAGE } from './exporter-images';
+export { keccak256Hex } from './keccak256';
+export { DEFAULT_SPEND_MEASUREMENT, resolveWallets, type ResolvedNetwork, type ResolvedWallet, type ResolvedWallets, type SpendMeasurement } from './resolve';
+export { walletsSchema, type WalletConfig, type WalletNetworkConfig, type WalletsConfig } from './schema';
+export { EVM_EXPORTER_METRICS, PRICE_PUSHER_METRICS, SOLANA_EXPORTER_METRICS, WALLET_SERIES } from './wallet-metrics';
+export { renderWalletExporters } from './wallet-manifests';
+export { WalletMonitoring, type WalletMonitoringProps } from './wallet-monitoring';
+export { renderWalletRules, walletRuleGroups } from './wallet-rules';
+export { walletsDashboard, WALLETS_DASHBOARD_UID } from './wallets-dashboard';
