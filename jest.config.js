@@ -11,4 +11,6 @@ module.exports = {
   // One synth of the whole app for the run; the policy, stack and snapshot suites all read it.
   globalSetup: '<rootDir>/dist/test/support/global-setup.js',
   globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',
+  // Names the slowest test files after every run.
+  reporters: ['default', '<rootDir>/dist/test/support/slowest-files-reporter.js'],
 };

@@ -1,63 +1,177 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { CDKTF_SAVINGS_VARIABLE, synthWithSavings } from '../constructs/core/cdktf-savings';
+import { buildApp } from '../stacks/app';
+import { readStacks } from '../test/support/synth';
+import { staleFeedAlerting, staleFeedBudget, STALE_FEED_PAGE_BUDGET_SECONDS } from './alert-path/synthesized-alerting';
 import { measureStaleFeedLatency } from './bench/alert-latency';
-import { measureNodeRun, median, RunMeasurement } from './bench/measure';
+import { measureCommands, measureNodeRun, median, RunMeasurement } from './bench/measure';
+import { timeSynthPerStack } from './bench/per-stack';
 import { toolPath } from './test-tools';
 import { measureCriticalFloorLatency, measureSuddenDrainLead } from './bench/wallet-alerts';
 
-// `npm run bench`:
-// 1. synth of every stack, the way feedops runs it (precompiled JavaScript) beside the way `cdktf init` sets projects
-//    up (ts-node on the TypeScript sources);
-// 2. the alert path: seconds from a feed crossing its staleness limit to the Slack page, with prod's rules and routing
-//    and the production scrape and evaluation intervals and group_wait, through real Prometheus and Alertmanager.
-// Medians of several runs: the machine is shared and noisy.
+// `npm run bench`. The machine is shared and noisy: every figure is a median of several runs, and the variants of
+// one table run interleaved (round robin) so a burst of load hits them alike; read the ratios, not the seconds.
+// 1. synth of every stack: the floor (node + cdktf + the provider modules the app uses), the esbuild bundle that
+//    `npm run synth` runs with and without the cdktf savings (FEEDOPS_CDKTF_SAVINGS), tsc's output, and ts-node
+//    the way `cdktf init` sets projects up; peak RSS; the in-process synth time per stack.
+// 2. `npm run synth` as a person runs it: the tsc build it had before against the esbuild build it has now.
+// 3. the alert path: seconds from a feed stopping to the Slack page, run with the synthesized prod configuration
+//    (rules, scrape and evaluation intervals, Alertmanager config), beside the static worst-case budget.
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
-const COMPILED_RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TS_NODE_RUNS = Number(process.env.BENCH_TS_NODE_RUNS ?? 3);
+const COMMAND_RUNS = Number(process.env.BENCH_COMMAND_RUNS ?? 3);
 const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 3);
-const TARGET_WALL_SECONDS = 1;
+const TARGET_FLOOR_RATIO = 2;
 const TARGET_RSS_MEGABYTES = 250;
-const TARGET_LATENCY_SECONDS = 90;
+const BUNDLE_DIR = path.join(PROJECT_ROOT, 'dist', 'bench-bundle');
 
-function runSeveral(label: string, runs: number, args: string[]): { wall: number; rss: number } {
-  const measurements: RunMeasurement[] = [];
-  for (let run = 0; run < runs; run++) {
-    measurements.push(measureNodeRun(args, PROJECT_ROOT));
-    process.stderr.write(`  ${label} run ${run + 1}/${runs}: ${measurements[run].wallSeconds.toFixed(3)} s\n`);
+interface Variant {
+  readonly label: string;
+  readonly runs: number;
+  readonly args: string[];
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+interface VariantResult {
+  readonly runs: number;
+  readonly wall: number;
+  readonly rss: number;
+  /** Median over rounds of this variant's wall / the reference's wall in the same round: robust to load bursts. */
+  readonly ratio: number;
+}
+
+/** Runs every variant once per round, round robin; the first variant is the reference of the ratios. */
+function runInterleaved(variants: readonly Variant[]): Map<string, VariantResult> {
+  const measured = new Map<string, RunMeasurement[]>(variants.map((v) => [v.label, []]));
+  const rounds = Math.max(...variants.map((v) => v.runs));
+  for (let round = 0; round < rounds; round++) {
+    for (const variant of variants.filter((v) => round < v.runs)) {
+      const run = measureNodeRun(variant.args, PROJECT_ROOT, variant.env);
+      measured.get(variant.label)!.push(run);
+      process.stderr.write(`  ${variant.label} run ${round + 1}/${variant.runs}: ${run.wallSeconds.toFixed(3)} s\n`);
+    }
   }
-  return { wall: median(measurements.map((m) => m.wallSeconds)), rss: median(measurements.map((m) => m.maxRssMegabytes)) };
+  const reference = measured.get(variants[0].label)!;
+  return new Map(
+    [...measured].map(([label, runs]) => [
+      label,
+      {
+        runs: runs.length,
+        wall: median(runs.map((r) => r.wallSeconds)),
+        rss: median(runs.map((r) => r.maxRssMegabytes)),
+        ratio: median(runs.map((r, round) => r.wallSeconds / reference[round].wallSeconds)),
+      },
+    ]),
+  );
+}
+
+function table(rows: string[][]): void {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()}\n`);
 }
 
 function verdict(ok: boolean): string {
   return ok ? 'ok' : 'OVER TARGET';
 }
 
-async function main(): Promise<void> {
-  const compiled = runSeveral('compiled', COMPILED_RUNS, [path.join(PROJECT_ROOT, 'dist', 'main.js')]);
-  const tsNode = runSeveral('ts-node', TS_NODE_RUNS, ['--require', 'ts-node/register', path.join(PROJECT_ROOT, 'main.ts')]);
-  const rows = [
-    ['synth, all stacks', 'runs', 'median wall (s)', 'median peak RSS (MB)'],
-    ['compiled JS (feedops)', String(COMPILED_RUNS), compiled.wall.toFixed(3), compiled.rss.toFixed(0)],
-    ['ts-node (cdktf init)', String(TS_NODE_RUNS), tsNode.wall.toFixed(3), tsNode.rss.toFixed(0)],
+/** The provider modules (lib/<resource>/index.js) the app loads, found by running it once. */
+function providerModulesOfApp(): string[] {
+  const script = `require(${JSON.stringify(path.join(BUNDLE_DIR, 'main.js'))});
+    process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => /node_modules\\/@cdktf\\/provider-[^/]+\\/lib\\/[^/]+\\/index\\.js$/.test(f))));`;
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-bench-'));
+  try {
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: outdir } });
+    if (result.status !== 0) throw new Error(result.stderr);
+    return JSON.parse(result.stdout) as string[];
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function synthBenchmark(): void {
+  const build = spawnSync(process.execPath, ['scripts/build/synth-build.mjs', '--outdir', BUNDLE_DIR], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`esbuild bundle failed:\n${build.stderr}`);
+  const providers = providerModulesOfApp();
+  const bundle = path.join(BUNDLE_DIR, 'main.js');
+  const variants: Variant[] = [
+    { label: 'floor (node + cdktf + providers)', runs: RUNS, args: [path.join(PROJECT_ROOT, 'dist/scripts/bench/floor.js'), ...providers] },
+    { label: 'synth: bundle + savings (npm run synth)', runs: RUNS, args: [bundle] },
+    { label: 'synth: bundle, savings off', runs: RUNS, args: [bundle], env: { [CDKTF_SAVINGS_VARIABLE]: 'off' } },
+    { label: 'synth: tsc output + savings', runs: RUNS, args: [path.join(PROJECT_ROOT, 'dist/main.js')] },
+    { label: 'synth: ts-node (cdktf init)', runs: TS_NODE_RUNS, args: ['--require', 'ts-node/register', path.join(PROJECT_ROOT, 'main.ts')] },
   ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column])).join('  ')}\n`);
+  const results = runInterleaved(variants);
+  const synth = results.get(variants[1].label)!;
+  const off = results.get(variants[2].label)!;
+  const tsNode = results.get(variants[4].label)!;
+  process.stdout.write(`\nsynth of all stacks (${providers.length} provider modules in the floor)\n`);
+  table([
+    ['variant', 'runs', 'median wall (s)', 'x floor (median of rounds)', 'median peak RSS (MB)'],
+    ...variants.map((v) => {
+      const r = results.get(v.label)!;
+      return [v.label, String(r.runs), r.wall.toFixed(3), r.ratio.toFixed(2), r.rss.toFixed(0)];
+    }),
+  ]);
   process.stdout.write(
-    `ts-node / compiled: ${(tsNode.wall / compiled.wall).toFixed(1)}x wall, ${(tsNode.rss / compiled.rss).toFixed(1)}x RSS\n` +
-      `targets: wall <= ${TARGET_WALL_SECONDS} s (${verdict(compiled.wall <= TARGET_WALL_SECONDS)}), ` +
-      `peak RSS <= ${TARGET_RSS_MEGABYTES} MB (${verdict(compiled.rss <= TARGET_RSS_MEGABYTES)})\n`,
+    `cdktf savings: ${(synth.ratio / off.ratio).toFixed(2)}x the synth time without them; ts-node / synth: ${(tsNode.ratio / synth.ratio).toFixed(1)}x\n` +
+      `targets: synth <= ${TARGET_FLOOR_RATIO}x floor (${synth.ratio.toFixed(2)}x, ${verdict(synth.ratio <= TARGET_FLOOR_RATIO)}), ` +
+      `peak RSS <= ${TARGET_RSS_MEGABYTES} MB (${synth.rss.toFixed(0)} MB, ${verdict(synth.rss <= TARGET_RSS_MEGABYTES)})\n`,
   );
 
+  const perStack = Array.from({ length: RUNS }, () => timeSynthPerStack());
+  const stacks = Object.keys(perStack[0].stackSeconds);
+  process.stdout.write('\nin-process synth, modules loaded (median ms)\n');
+  table([
+    ['phase', 'ms'],
+    ['build the construct tree (all stacks)', (median(perStack.map((p) => p.buildSeconds)) * 1000).toFixed(1)],
+    ...stacks.map((stack) => [`synth pass: ${stack}`, (median(perStack.map((p) => p.stackSeconds[stack])) * 1000).toFixed(1)]),
+  ]);
+}
+
+function commandBenchmark(): void {
+  const tsc = path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
+  const before = [[process.execPath, tsc, '-p', 'tsconfig.json', '--outDir', path.join(PROJECT_ROOT, 'dist', 'bench-tsc')], [process.execPath, 'dist/bench-tsc/main.js'], [process.execPath, 'dist/bench-tsc/scripts/synth-summary.js']];
+  const after = [[process.execPath, 'scripts/build/synth-build.mjs', '--outdir', BUNDLE_DIR], [process.execPath, path.join(BUNDLE_DIR, 'main.js')], [process.execPath, path.join(BUNDLE_DIR, 'scripts/synth-summary.js')]];
+  const walls = { before: [] as number[], after: [] as number[] };
+  for (let run = 0; run < COMMAND_RUNS; run++) {
+    walls.before.push(measureCommands(before, PROJECT_ROOT));
+    walls.after.push(measureCommands(after, PROJECT_ROOT));
+    process.stderr.write(`  npm run synth run ${run + 1}/${COMMAND_RUNS}: tsc ${walls.before[run].toFixed(2)} s, esbuild ${walls.after[run].toFixed(2)} s\n`);
+  }
+  process.stdout.write(
+    `\nnpm run synth (build + synth + summary), ${COMMAND_RUNS} runs: before (tsc) ${median(walls.before).toFixed(2)} s, ` +
+      `now (esbuild) ${median(walls.after).toFixed(2)} s: ${(median(walls.after) / median(walls.before)).toFixed(2)}x\n`,
+  );
+}
+
+async function latencyBenchmark(): Promise<void> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-bench-synth-'));
+  let alerting;
+  try {
+    synthWithSavings(() => buildApp({ outdir }).app);
+    alerting = staleFeedAlerting(readStacks(outdir), 'prod');
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+  const budget = staleFeedBudget(alerting);
   const binaries = { prometheus: toolPath('prometheus'), alertmanager: toolPath('alertmanager') };
   const latencies: number[] = [];
   for (let run = 0; run < LATENCY_RUNS; run++) {
-    latencies.push(await measureStaleFeedLatency(binaries));
+    latencies.push(await measureStaleFeedLatency(alerting, binaries));
     process.stderr.write(`  alert path run ${run + 1}/${LATENCY_RUNS}: ${latencies[run].toFixed(1)} s\n`);
   }
   const latency = median(latencies);
   process.stdout.write(
-    'alert path, stale feed -> Slack (prod rules and routing; production scrape/evaluation intervals and group_wait): ' +
-      `median ${latency.toFixed(1)} s over ${LATENCY_RUNS} runs (min ${Math.min(...latencies).toFixed(1)}, max ${Math.max(...latencies).toFixed(1)}); ` +
-      `target <= ${TARGET_LATENCY_SECONDS} s (${verdict(latency <= TARGET_LATENCY_SECONDS)})\n`,
+    `\nalert path, feed stops -> Slack page (synthesized prod: scrape ${alerting.scrapeInterval}, evaluation ${alerting.evaluationInterval}, ` +
+      `threshold ${alerting.staleThresholdSlots} slots, for ${alerting.staleRule.for}, group_wait ${alerting.groupWait}):\n` +
+      `  measured median ${latency.toFixed(1)} s over ${LATENCY_RUNS} runs (min ${Math.min(...latencies).toFixed(1)}, max ${Math.max(...latencies).toFixed(1)})\n` +
+      `  static worst case ${budget.worstCaseSeconds.toFixed(0)} s = threshold ${budget.thresholdSeconds.toFixed(0)} + scrape ${budget.scrapeSeconds} + ` +
+      `evaluation ${budget.evaluationSeconds} + for ${budget.forSeconds} + group_wait ${budget.groupWaitSeconds}; ` +
+      `budget ${STALE_FEED_PAGE_BUDGET_SECONDS} s (${verdict(budget.worstCaseSeconds <= STALE_FEED_PAGE_BUDGET_SECONDS)})\n`,
   );
 }
 
@@ -82,9 +196,20 @@ async function walletSection(): Promise<void> {
   );
 }
 
+async function main(): Promise<void> {
+  synthBenchmark();
+  commandBenchmark();
+  if (LATENCY_RUNS > 0) await latencyBenchmark();
+  else process.stdout.write('\nalert path: skipped (BENCH_LATENCY_RUNS=0)\n');
+  if (WALLET_FLOOR_RUNS > 0) await walletSection();
+}
+
 main()
-  .then(walletSection)
   .catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    fs.rmSync(BUNDLE_DIR, { recursive: true, force: true });
+    fs.rmSync(path.join(PROJECT_ROOT, 'dist', 'bench-tsc'), { recursive: true, force: true });
+  });

@@ -1,5 +1,7 @@
 // The only module that imports `@cdktf/provider-aws`, always by deep path: the package barrel loads about
 // 2,200 modules (seconds and a gigabyte per process). Add a class here before using it elsewhere.
+// First, before anything loads cdktf: it defers cdktf's file-asset modules (see cdktf-savings.ts).
+import './cdktf-savings';
 export { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 export { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 export { CodebuildProject } from '@cdktf/provider-aws/lib/codebuild-project';

@@ -1,9 +1,12 @@
 // The only module that imports `cdktf`. Moving to CDK Terrain (cdktn) is a rename here.
+// First, before anything loads cdktf: it defers cdktf's file-asset modules (see cdktf-savings.ts).
+import './cdktf-savings';
 export {
   Annotations,
   App,
   Aspects,
   Fn,
+  Lazy,
   LocalBackend,
   S3Backend,
   TerraformIterator,

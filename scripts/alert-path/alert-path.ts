@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'yaml';
 import { alertmanagerConfigToYaml } from '../../constructs/alerting/alertmanager/alertmanager-config-yaml';
+import { ALERTMANAGER_SECRETS_DIRECTORY } from '../../constructs/alerting/alertmanager/defaults';
 import { renderAlertmanagerConfig } from '../../constructs/alerting/alertmanager/render-alertmanager-config';
 import type { AlertRoutingModel } from '../../constructs/alerting/alertmanager/routing-model';
 import { alertmanagerSecretReferences, secretFilePath } from '../../constructs/alerting/alertmanager/secret-files';
@@ -17,6 +18,12 @@ export interface AlertPathOptions {
   readonly rules: unknown;
   /** The environment's routing model; webhook URLs and the heartbeat URL are pointed at the local stand-in. */
   readonly routing: AlertRoutingModel;
+  /**
+   * The Alertmanager configuration as synthesized (from the kube-prometheus-stack values), run as it is except
+   * that its secret-file paths and heartbeat URL are pointed at the local stand-in.
+   * @default - rendered from `routing`
+   */
+  readonly alertmanagerConfig?: Record<string, unknown>;
   readonly scrapeInterval: string;
   readonly evaluationInterval: string;
   /** Prometheus' `--rules.alert.resend-delay`: how soon a firing alert is sent again. @default '1m' (Prometheus' own) */
@@ -67,7 +74,10 @@ export class AlertPath {
         fs.writeFileSync(file, reference.key === 'credentials' ? 'test-credential' : recorder.url(`/slack/${reference.key}`));
       }
       const alertmanagerConfig = path.join(directory, 'alertmanager.yml');
-      fs.writeFileSync(alertmanagerConfig, alertmanagerConfigToYaml(renderAlertmanagerConfig(routing)));
+      const config = options.alertmanagerConfig
+        ? pointedAtLocal(options.alertmanagerConfig, { [options.routing.secretsDirectory ?? ALERTMANAGER_SECRETS_DIRECTORY]: secretsDirectory, [options.routing.heartbeat.url]: routing.heartbeat.url })
+        : renderAlertmanagerConfig(routing);
+      fs.writeFileSync(alertmanagerConfig, alertmanagerConfigToYaml(config as ReturnType<typeof renderAlertmanagerConfig>));
 
       const alertmanagerPort = await freePort();
       const alertmanager = ServerProcess.start('alertmanager', options.binaries.alertmanager, [
@@ -136,4 +146,17 @@ export class AlertPath {
     await Promise.allSettled([...this.servers.map((server) => server.stop()), this.recorder.stop(), this.target.stop()]);
     fs.rmSync(this.directory, { recursive: true, force: true });
   }
+}
+
+/** A deep copy of `value` with every string that starts with a key of `replacements` starting with its value instead. */
+function pointedAtLocal(value: unknown, replacements: Readonly<Record<string, string>>): unknown {
+  if (typeof value === 'string') {
+    const from = Object.keys(replacements).find((prefix) => prefix !== '' && value.startsWith(prefix));
+    return from === undefined ? value : replacements[from] + value.slice(from.length);
+  }
+  if (Array.isArray(value)) return value.map((item) => pointedAtLocal(item, replacements));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pointedAtLocal(item, replacements)]));
+  }
+  return value;
 }

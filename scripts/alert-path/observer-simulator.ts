@@ -1,3 +1,4 @@
+import { PYTHNET_SLOT_SECONDS } from '../../constructs/price-feeds/thresholds';
 import { OBSERVER_METRICS } from '../../constructs/price-feeds/observer/observer-metrics';
 
 /** What one simulated feed reports; everything healthy unless changed. */
@@ -8,6 +9,8 @@ export interface SimulatedFeed {
   confidenceInterval: number;
   deviationPercent: number;
   publishersActive: number;
+  /** When the feed stopped updating (epoch ms): from then its staleness grows by one slot every ~400 ms. */
+  stoppedAt?: number;
 }
 
 /**
@@ -38,6 +41,13 @@ export class ObserverSimulator {
     return feed;
   }
 
+  /** The feed stops updating now, as a halted feed does: its staleness climbs from its current value. */
+  public stopFeed(symbol: string): number {
+    const feed = this.feed(symbol);
+    feed.stoppedAt = Date.now();
+    return feed.stoppedAt;
+  }
+
   /** Prometheus text exposition of the current state. */
   public render(): string {
     this.slot += 25;
@@ -57,7 +67,8 @@ export class ObserverSimulator {
 
     const m = OBSERVER_METRICS;
     family(m.priceFeedStatus.name, 'gauge', perFeed((f) => (f.trading ? 1 : 0)));
-    family(m.priceFeedStalenessSlots.name, 'gauge', perFeed((f) => f.stalenessSlots));
+    const slotsSinceStop = (f: SimulatedFeed) => (f.stoppedAt === undefined ? 0 : Math.floor((Date.now() - f.stoppedAt) / (PYTHNET_SLOT_SECONDS * 1000)));
+    family(m.priceFeedStalenessSlots.name, 'gauge', perFeed((f) => f.stalenessSlots + slotsSinceStop(f)));
     family(m.priceFeedConfidenceInterval.name, 'gauge', perFeed((f) => f.confidenceInterval));
     family(m.priceDeviationFromCoingeckoPercent.name, 'gauge', perFeed((f) => f.deviationPercent, false));
     // CoinGecko refreshes about once a minute: the age climbs and drops back, as the real observer reports it.

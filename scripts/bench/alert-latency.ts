@@ -1,41 +1,45 @@
-import { PROMETHEUS_EVALUATION_INTERVAL } from '../../constructs/monitoring/kube-prometheus-stack';
-import { OBSERVER_NAME, OBSERVER_SCRAPE_INTERVAL } from '../../constructs/price-feeds/observer/observer-manifests';
-import { renderPriceFeedRules } from '../../constructs/price-feeds/rules/price-feed-rules';
+import { OBSERVER_NAME } from '../../constructs/price-feeds/observer/observer-manifests';
 import { delivery, ENVIRONMENTS } from '../../environments';
 import { validateEnvironments } from '../../environments/validate';
 import { alertRoutingModel } from '../../stacks/alert-routing';
-import { environmentPriceFeeds } from '../../stacks/monitors-stack';
 import { AlertPath } from '../alert-path/alert-path';
 import { waitFor } from '../alert-path/local-servers';
 import { ObserverSimulator } from '../alert-path/observer-simulator';
+import type { StaleFeedAlerting } from '../alert-path/synthesized-alerting';
 
-/** Seconds from a feed crossing its staleness limit to the Slack page, with prod's rules, routing and intervals. */
-export async function measureStaleFeedLatency(binaries: { prometheus: string; alertmanager: string }): Promise<number> {
-  const env = validateEnvironments(ENVIRONMENTS, delivery).environments.find((e) => e.name === 'prod');
-  if (!env) throw new Error('no prod environment to measure');
-  const feeds = environmentPriceFeeds(env);
-  const symbol = feeds.feeds[0].symbol;
-  const receiver = env.alerting.routing.byTeam?.[feeds.team]?.critical ?? env.alerting.routing.bySeverity.critical;
-  const observer = new ObserverSimulator(feeds.feeds.map((feed) => feed.symbol));
+/**
+ * Seconds from the moment a feed stops updating to its Slack page, through real Prometheus and Alertmanager run
+ * with what the synthesized stacks deploy: the PrometheusRules, the scrape and evaluation intervals and the
+ * Alertmanager configuration (so its group_wait) of `alerting.environment`.
+ */
+export async function measureStaleFeedLatency(
+  alerting: StaleFeedAlerting,
+  binaries: { prometheus: string; alertmanager: string },
+): Promise<number> {
+  const env = validateEnvironments(ENVIRONMENTS, delivery).environments.find((e) => e.name === alerting.environment);
+  if (!env) throw new Error(`no ${alerting.environment} environment to measure`);
+  const symbol = Object.keys(env.priceFeeds.feeds).find((name) => name.startsWith('Crypto.'));
+  if (!symbol) throw new Error(`${env.name} has no crypto feed to stop`);
+  const observer = new ObserverSimulator(Object.keys(env.priceFeeds.feeds));
   const alertPath = await AlertPath.start({
-    rules: renderPriceFeedRules(feeds).rulesFile,
+    rules: alerting.rulesFile,
     routing: alertRoutingModel(env),
-    scrapeInterval: OBSERVER_SCRAPE_INTERVAL.toPrometheus(),
-    evaluationInterval: PROMETHEUS_EVALUATION_INTERVAL,
+    alertmanagerConfig: alerting.alertmanagerConfig,
+    scrapeInterval: alerting.scrapeInterval,
+    evaluationInterval: alerting.evaluationInterval,
     externalLabels: { environment: env.name },
     job: OBSERVER_NAME,
     metrics: () => observer.render(),
     binaries,
   });
   try {
-    // Let a few scrapes land, then cross the limit at a random phase of the scrape and evaluation cycles.
+    // Let a few scrapes land, then stop the feed at a random phase of the scrape and evaluation cycles.
     await sleep(20_000 + Math.random() * 15_000);
-    observer.feed(symbol).stalenessSlots = 10_000;
-    const crossedAt = Date.now();
+    const stoppedAt = observer.stopFeed(symbol);
     const paged = () =>
-      alertPath.slackMessages(receiver).find((m) => (m.payload.attachments?.[0]?.title ?? '').includes('PythPriceFeedStale'));
-    await waitFor(() => paged() !== undefined, 240_000, () => `no page within 240 s\n${alertPath.logs}`);
-    return (paged()!.receivedAt - crossedAt) / 1000;
+      alertPath.slackMessages(alerting.receiver).find((m) => (m.payload.attachments?.[0]?.title ?? '').includes(alerting.staleRule.alert));
+    await waitFor(() => paged() !== undefined, 300_000, () => `no page within 300 s\n${alertPath.logs}`);
+    return (paged()!.receivedAt - stoppedAt) / 1000;
   } finally {
     await alertPath.stop();
   }

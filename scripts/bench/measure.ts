@@ -11,7 +11,7 @@ export interface RunMeasurement {
 const REPORT_USAGE = path.join(__dirname, 'report-usage.js');
 
 /** Runs `node <args>` once in a fresh output directory; returns wall time and the process's peak RSS. */
-export function measureNodeRun(args: readonly string[], cwd: string): RunMeasurement {
+export function measureNodeRun(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunMeasurement {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-bench-'));
   const usageFile = path.join(work, 'usage.json');
   try {
@@ -19,7 +19,7 @@ export function measureNodeRun(args: readonly string[], cwd: string): RunMeasure
     const result = spawnSync(process.execPath, ['--require', REPORT_USAGE, ...args], {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, CDKTF_OUTDIR: path.join(work, 'cdktf.out'), BENCH_USAGE_FILE: usageFile },
+      env: { ...process.env, ...env, CDKTF_OUTDIR: path.join(work, 'cdktf.out'), BENCH_USAGE_FILE: usageFile },
     });
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
@@ -34,4 +34,19 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Runs a command chain (`[command, ...args]` each) in `cwd` with a fresh output directory; returns its wall time. */
+export function measureCommands(commands: ReadonlyArray<readonly string[]>, cwd: string): number {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-bench-'));
+  try {
+    const started = process.hrtime.bigint();
+    for (const [command, ...args] of commands) {
+      const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: path.join(work, 'cdktf.out') } });
+      if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
+    }
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }

@@ -4,7 +4,7 @@ import { renderPriceFeedRules } from '../../../constructs/price-feeds/rules/pric
 import { alertsOf } from '../../alerting/promtool/rendered-alerts';
 import { FEED_SETS } from '../fixtures';
 
-// Compiled to dist/test/alerting/price-feeds; the runbooks live in the source tree.
+// Compiled to dist/test/price-feeds/rules; the runbooks live in the source tree.
 const RUNBOOKS = path.resolve(__dirname, '../../../../docs/runbooks');
 const REQUIRED_SECTIONS = ['## What it means', '## Impact on consumers', '## First steps', '## Silence safely'];
 

@@ -1,0 +1,141 @@
+// Three pieces of work cdktf 0.21.0 does on every synth that feedops' output never depends on, skipped here and
+// only here. `FEEDOPS_CDKTF_SAVINGS=off` restores cdktf's own behaviour (e.g. to get token creation stacks back in
+// an error message). The snapshots prove the output is byte-identical either way; docs/performance.md has figures.
+//
+// 1. File-asset modules: cdktf/lib/private/fs.js requires `archiver` (and through it glob and ~200 modules) when
+//    cdktf loads, for TerraformAsset zips that feedops never makes. `archiver` is loaded on its first call instead.
+// 2. Token creation stacks: every Lazy/Intrinsic token captures a full stack trace (Error.stackTraceLimit =
+//    MAX_SAFE_INTEGER), used only in the text of a token-resolution error. Skipped while synthWithSavings builds.
+// 3. The prepare pass: App.synth() resolves every element of every stack once with `preparing: true` only to find
+//    cross-stack references (a token of one stack used in another), then resolves it all again to write it. The
+//    pass is skipped; a guard watches the real pass, and the first cross-stack reference it meets makes the whole
+//    app be built and synthesized again with cdktf's own passes (a fresh app: nothing half-prepared is written).
+//
+// This module must load before cdktf does (for 1.), so cdktf is required inside the functions, not imported above.
+import * as path from 'path';
+import type { App, TerraformStack } from 'cdktf';
+
+export const CDKTF_SAVINGS_VARIABLE = 'FEEDOPS_CDKTF_SAVINGS';
+
+/** Whether the savings are on: unset or `on` (the default), `off`; anything else is a mistake worth naming. */
+export function cdktfSavingsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env[CDKTF_SAVINGS_VARIABLE];
+  if (value === undefined || value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`${CDKTF_SAVINGS_VARIABLE}: "${value}" is not a setting (allowed: on, off)`);
+}
+
+/** Thrown by the guard when a stack uses another stack's token while the prepare pass was skipped. */
+export class CrossStackReferenceFound extends Error {}
+
+/** What synthWithSavings did, for tests and the benchmark. */
+export interface SavingsSynthResult {
+  readonly app: App;
+  /** `skipped`: no stack references another; `ran`: savings off, or a cross-stack reference forced cdktf's passes. */
+  readonly preparePass: 'skipped' | 'ran';
+}
+
+/**
+ * Builds the app with `build` and synthesizes it, with the savings above unless FEEDOPS_CDKTF_SAVINGS=off.
+ * `build` must be repeatable (it is called again, without savings, when a cross-stack reference is found).
+ */
+export function synthWithSavings(build: () => App, env: NodeJS.ProcessEnv = process.env): SavingsSynthResult {
+  if (!cdktfSavingsEnabled(env)) return synthAsCdktfDoes(build);
+  const { cdktf, stackTraceModule, referencePrototype } = cdktfInternals();
+  const restoreStackTraces = replaceProperty(stackTraceModule, 'captureStackTrace', () => []);
+  const restoreGuard = replaceProperty(referencePrototype, 'resolve', guardReference(cdktf, referencePrototype.resolve));
+  try {
+    const app = build();
+    for (const stack of app.node.findAll().filter(cdktf.TerraformStack.isStack)) {
+      // What prepareStack does besides the cross-stack search (it adds a LocalBackend to a stack without one).
+      stack.prepareStack = () => void stack.ensureBackendExists();
+    }
+    app.synth();
+    return { app, preparePass: 'skipped' };
+  } catch (error) {
+    if (!(error instanceof CrossStackReferenceFound)) throw error;
+  } finally {
+    restoreGuard();
+    restoreStackTraces();
+  }
+  return synthAsCdktfDoes(build);
+}
+
+function synthAsCdktfDoes(build: () => App): SavingsSynthResult {
+  const app = build();
+  app.synth();
+  return { app, preparePass: 'ran' };
+}
+
+type Cdktf = typeof import('cdktf');
+interface ResolveContext {
+  readonly scope: any;
+  readonly preparing: boolean;
+}
+/** The fields of cdktf's (unexported) Reference token that the guard reads: tfExpression.js, cdktf 0.21.0. */
+interface ReferenceInternals {
+  readonly identifier: string;
+  readonly originStack?: TerraformStack;
+  readonly crossStackIdentifier: Record<string, string>;
+  resolve(context: ResolveContext): unknown;
+}
+
+/** The hooks, from cdktf's own files (deep paths of cdktf 0.21.0; the package has no `exports` map). */
+function cdktfInternals() {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded here, after deferFileAssetModules has run */
+  const cdktf = require('cdktf') as Cdktf;
+  const stackTraceModule = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: () => string[] };
+  const tfExpression = require('cdktf/lib/tfExpression') as { ref(identifier: string): unknown };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  // Reference is not exported; its prototype is reached through an instance.
+  const referencePrototype = Object.getPrototypeOf(tfExpression.ref('feedops-probe')) as ReferenceInternals;
+  return { cdktf, stackTraceModule, referencePrototype };
+}
+
+/** Reference.resolve, failing on the real pass when a stack uses another stack's token the prepare pass did not see. */
+function guardReference(cdktf: Cdktf, resolveReference: ReferenceInternals['resolve']): ReferenceInternals['resolve'] {
+  return function guardedResolve(this: ReferenceInternals, context: ResolveContext): unknown {
+    if (!context.preparing && this.originStack) {
+      const stack = cdktf.TerraformStack.of(context.scope);
+      if (stack !== this.originStack && this.crossStackIdentifier[stack.toString()] === undefined) {
+        throw new CrossStackReferenceFound(`${stack.node.id} references ${this.identifier} of ${this.originStack.node.id}`);
+      }
+    }
+    return resolveReference.call(this, context);
+  };
+}
+
+function replaceProperty<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): () => void {
+  const original = target[key];
+  target[key] = value;
+  return () => {
+    target[key] = original;
+  };
+}
+
+/**
+ * Registers `archiver` (as cdktf/lib/private/fs.js resolves it) as a function that loads the real module on its
+ * first call; cdktf only ever calls it (`archiver("zip", ...)`). Runs when this module loads, which the import
+ * boundary modules (cdktf.ts, aws.ts, kubernetes.ts, helm.ts) arrange before anything loads cdktf.
+ */
+function deferFileAssetModules(): void {
+  const cdktfFs = require.resolve('cdktf/lib/private/fs');
+  if (require.cache[cdktfFs]) return; // cdktf already loaded: nothing left to save
+  const archiverPath = require.resolve('archiver', { paths: [path.dirname(cdktfFs)] });
+  const placeholder = new NodeModule(archiverPath);
+  placeholder.filename = archiverPath;
+  placeholder.loaded = true;
+  placeholder.exports = function archiverOnFirstUse(this: unknown, ...args: unknown[]) {
+    delete require.cache[archiverPath];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the real archiver, on its first use
+    return (require(archiverPath) as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  require.cache[archiverPath] = placeholder;
+}
+
+// The Module constructor of node:module, typed loosely (@types/node does not declare it as a constructor).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const NodeModule = require('module') as new (id: string) => NodeJS.Module;
+
+// Under jest, require.cache is a read-only view of jest's registry: this is then a no-op.
+if (cdktfSavingsEnabled()) deferFileAssetModules();

@@ -1,0 +1,64 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { RulesFile } from '../../../constructs/alerting/rules/render-rules';
+import { Duration } from '../../../constructs/core/duration';
+import { runTool } from '../../support/tools';
+import { ruleTestsPerAlert, writeAlertRuleTests } from './per-alert-rule-tests';
+import type { AlertRuleCase } from './rule-test-case';
+
+const alertRule = (alert: string, expr: string) => ({ alert, expr, for: '1m', labels: { severity: 'warning' }, annotations: { summary: alert, description: alert, runbook_url: 'https://runbooks.example.com' } });
+const RULES: RulesFile = {
+  groups: [
+    { name: 'a', rules: [alertRule('TargetDown', 'up == 0'), { record: 'job:up:sum', expr: 'sum by (job) (up)' }, alertRule('JobGone', 'job:up:sum == 0')] },
+    { name: 'b', rules: [alertRule('TargetDown', 'up{job="b"} == 0')] },
+    { name: 'c', rules: [alertRule('Other', 'vector(1)')] },
+  ],
+};
+const downCase = (firing: AlertRuleCase['firing']): AlertRuleCase => ({
+  name: `TargetDown ${firing.length > 0 ? 'fires' : 'is quiet'}`,
+  alert: 'TargetDown',
+  group: 'a',
+  at: Duration.seconds(150),
+  series: [{ series: 'up{job="a",instance="x"}', values: '0x5' }],
+  firing,
+});
+
+test('an alert runs with every group that has it, keeping only its rules and the recording rules', () => {
+  const [targetDown] = ruleTestsPerAlert(RULES, [downCase([])]);
+  expect(targetDown.alert).toBe('TargetDown');
+  expect(targetDown.rulesFile.groups.map((group) => [group.name, group.rules.map((rule) => ('alert' in rule ? rule.alert : rule.record))])).toEqual([
+    ['a', ['TargetDown', 'job:up:sum']],
+    ['b', ['TargetDown']],
+  ]);
+});
+
+test('each case goes to its own alert only', () => {
+  const jobGone: AlertRuleCase = { ...downCase([]), name: 'JobGone is quiet', alert: 'JobGone' };
+  expect(ruleTestsPerAlert(RULES, [downCase([]), jobGone]).map((tests) => [tests.alert, tests.cases.map((c) => c.name)])).toEqual([
+    ['TargetDown', ['TargetDown is quiet']],
+    ['JobGone', ['JobGone is quiet']],
+  ]);
+});
+
+test('fails when a rule reads ALERTS, since its alert then depends on the others', () => {
+  const reading: RulesFile = { groups: [{ name: 'x', rules: [alertRule('Meta', 'ALERTS{alertname="TargetDown"} == 1')] }] };
+  expect(() => ruleTestsPerAlert(reading, [])).toThrow('rules Meta read ALERTS');
+});
+
+describe('under promtool', () => {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-per-alert-'));
+  afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
+  const promtool = (testCase: AlertRuleCase) => {
+    const [tests] = ruleTestsPerAlert(RULES, [testCase]);
+    return runTool('promtool', ['test', 'rules', writeAlertRuleTests(directory, tests)], { cwd: directory }).status;
+  };
+
+  test('a right expectation passes', () => {
+    expect(promtool(downCase([{ labels: { job: 'a', instance: 'x' } }]))).toBe(0);
+  });
+
+  test('a wrong expectation fails', () => {
+    expect(promtool(downCase([]))).not.toBe(0);
+  });
+});
