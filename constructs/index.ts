@@ -67,3 +67,9 @@ export { RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } f
 export { StateBucket } from './delivery/state-bucket';
 export { GithubOidcProvider, githubTrustStatement } from './delivery/github-oidc';
 export { DeployRoles } from './delivery/deploy-roles';
+
+// Endpoint probes and service level objectives (issue 10).
+export * from './endpoints';
+export * from './slo';
+export { sloDashboard, SLO_DASHBOARD_UID } from './dashboards/slo-dashboard';
+export type { SloDashboardOptions } from './dashboards/slo-dashboard';

@@ -1,4 +1,4 @@
-import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers } from './shared';
+import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, sharedEndpoints, slackReceivers } from './shared';
 
 /** Development: two zones, one NAT gateway, small nodes, public API endpoint for the office and VPN only. */
 export const dev = {
@@ -66,5 +66,9 @@ export const dev = {
     },
     publishers: PUBLISHERS,
     observer: { replicas: 1 },
+  },
+  // ---- endpoint probes (issue 10) ----
+  endpoints: {
+    ...sharedEndpoints(99.5),
   },
 };

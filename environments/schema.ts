@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpointsSchema } from '../constructs/endpoints/schema';
 
 /**
  * The schema of one environment's configuration. Types come from it (`EnvironmentConfig`), so the data files
@@ -178,6 +179,10 @@ export const environmentSchema = z.strictObject({
   alerting: alertingSchema,
   /** Which price feeds are watched, with which thresholds. */
   priceFeeds: priceFeedsSchema,
+
+  // ---- endpoint probes (issue 10): the schema is owned by the endpoints monitor pack ----
+  /** Services probed through the blackbox exporter (Hermes, Pythnet RPC, chain RPC providers), keyed by name. */
+  endpoints: endpointsSchema,
 });
 
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
@@ -185,3 +190,4 @@ export type NodeGroupConfig = z.infer<typeof nodeGroupSchema>;
 export type MonitoringConfig = z.infer<typeof monitoringSchema>;
 export type AlertingConfig = z.infer<typeof alertingSchema>;
 export type PriceFeedsConfig = z.infer<typeof priceFeedsSchema>;
+export type { EndpointsConfig } from '../constructs/endpoints/schema';

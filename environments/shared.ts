@@ -39,3 +39,45 @@ export const ALERT_ROUTING = {
 export function opsgenieHeartbeat(environment: string) {
   return { url: `https://api.eu.opsgenie.com/v2/heartbeats/feedops-${environment}/ping`, authorizationType: 'GenieKey' };
 }
+
+// ---- endpoint probes (issue 10) ----
+
+/** Hermes, Pyth's public price service (consumers pull prices from it). */
+export const HERMES_URL = 'https://hermes.pyth.network';
+
+/**
+ * Endpoints every environment probes: Hermes readiness and its price-feed API, Pythnet RPC (the observer's own
+ * endpoint, so one owner for the URL), and a group of public Ethereum RPC providers (public URLs, no API keys).
+ * `availabilityObjectivePercent` is per environment: production promises more than dev.
+ */
+export function sharedEndpoints(hermesAvailabilityObjectivePercent: number) {
+  const ethereumRpc = { kind: 'jsonrpc', method: 'eth_blockNumber', expectedResult: '"0x[0-9a-fA-F]+"', team: 'platform', latencyObjectiveSeconds: 2, group: 'ethereum-rpc' } as const;
+  return {
+    'hermes-ready': {
+      kind: 'http',
+      url: `${HERMES_URL}/ready`,
+      expectedStatus: [200],
+      team: 'feeds',
+      latencyObjectiveSeconds: 1,
+      availabilityObjectivePercent: hermesAvailabilityObjectivePercent,
+    },
+    'hermes-price-feeds': {
+      kind: 'http',
+      // The feed catalogue answers from Hermes' price store; a query by symbol needs no price id.
+      url: `${HERMES_URL}/v2/price_feeds?query=BTC&asset_type=crypto`,
+      bodyMatches: '"id"\\s*:\\s*"[0-9a-f]+"',
+      team: 'feeds',
+      latencyObjectiveSeconds: 1.5,
+    },
+    'pythnet-rpc': {
+      kind: 'jsonrpc',
+      url: PYTHNET.httpEndpoint,
+      method: 'getHealth',
+      expectedResult: '"ok"',
+      team: 'feeds',
+      latencyObjectiveSeconds: 2,
+    },
+    'ethereum-rpc-publicnode': { ...ethereumRpc, url: 'https://ethereum-rpc.publicnode.com' },
+    'ethereum-rpc-llamarpc': { ...ethereumRpc, url: 'https://eth.llamarpc.com' },
+  } as const;
+}

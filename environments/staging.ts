@@ -1,4 +1,4 @@
-import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers } from './shared';
+import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, sharedEndpoints, slackReceivers } from './shared';
 
 /** Staging: production's shape at smaller size, so changes are rehearsed on the same topology. */
 export const staging = {
@@ -68,5 +68,9 @@ export const staging = {
     },
     publishers: PUBLISHERS,
     observer: { replicas: 2 },
+  },
+  // ---- endpoint probes (issue 10) ----
+  endpoints: {
+    ...sharedEndpoints(99.5),
   },
 };

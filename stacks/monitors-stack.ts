@@ -13,6 +13,13 @@ import { connectToCluster } from './cluster-connection';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
 import { observerConfigModel, priceFeedRules } from './price-feed-monitoring';
+import { EndpointMonitoring } from '../constructs/endpoints/endpoint-monitoring';
+import { renderRules } from '../constructs/alerting/rules/render-rules';
+import { sloDashboard } from '../constructs/dashboards/slo-dashboard';
+import { ServiceLevelObjective } from '../constructs/slo/service-level-objective';
+import { MONITORING_NAMESPACE } from '../constructs/monitoring/kube-prometheus-stack';
+import { blackboxProberAddress } from '../constructs/monitoring/blackbox-exporter';
+import { feedopsSloSpecs, sloInputRuleGroups } from './feedops-slos';
 
 /**
  * `<env>-monitors`: what watches the price feeds. A restricted namespace, the observer workload, the price-feed
@@ -36,6 +43,24 @@ export class MonitorsStack extends FeedopsStack {
       dependsOn: namespace.resources,
     });
     new KubernetesObjects(this, 'objects', { manifests: [rules.prometheusRule, ...dashboards], dependsOn: namespace.resources });
+
+    // ---- endpoint probes and SLOs (issue 10) ----
+    new EndpointMonitoring(this, 'endpoints', {
+      endpoints: env.endpoints,
+      environment: env.name,
+      namespace: MONITORS_NAMESPACE,
+      proberAddress: blackboxProberAddress(MONITORING_NAMESPACE),
+      runbookBaseUrl: env.alerting.runbookBaseUrl,
+      dependsOn: namespace.resources,
+    });
+    const sloInputs = renderRules(sloInputRuleGroups(env), { environment: env.name, name: 'feedops-slo-inputs', namespace: MONITORS_NAMESPACE });
+    new KubernetesObjects(this, 'slo-objects', {
+      manifests: [sloInputs.prometheusRule, dashboardConfigMap(sloDashboard({ environment: env.name }), { namespace: MONITORS_NAMESPACE })],
+      dependsOn: namespace.resources,
+    });
+    for (const spec of feedopsSloSpecs(env, MONITORS_NAMESPACE)) {
+      new ServiceLevelObjective(this, `slo-${spec.service}-${spec.name}`, { ...spec, environment: env.name, dependsOn: namespace.resources });
+    }
 
     new TerraformOutput(this, 'monitors_namespace', { value: MONITORS_NAMESPACE });
     new TerraformOutput(this, 'observer_name', { value: OBSERVER_NAME });

@@ -13,6 +13,7 @@ import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
 import { alertRoutingModel } from './alert-routing';
 import { connectToCluster } from './cluster-connection';
+import { blackboxModules, probeCredentialMounts, probeCredentialSyncedSecrets } from './endpoint-probes';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
 import { GRAFANA_ADMIN_SECRET, platformSecrets, secretNamePrefix } from './platform-secrets';
@@ -61,12 +62,17 @@ export class PlatformStack extends FeedopsStack {
       extraManifests: [
         renderClusterSecretStore({ region: env.account.region }),
         ...platformSecrets(env, MONITORING_NAMESPACE).map(renderExternalSecret),
+        // Endpoint probes (issue 10): credentials of keyed providers, mounted into the blackbox exporter.
+        ...probeCredentialSyncedSecrets(env, MONITORING_NAMESPACE).map(renderExternalSecret),
       ],
       dependsOn: [externalSecrets.helmRelease.release, storage.storageClass, namespace],
     });
     const blackbox = new BlackboxExporter(this, 'blackbox-exporter', {
       namespace: MONITORING_NAMESPACE,
       replicas: env.monitoring.blackboxExporter.replicas,
+      // Endpoint probes (issue 10): the modules come from the environment's endpoints, like the Probes.
+      modules: blackboxModules(env),
+      secretMounts: probeCredentialMounts(env),
       dependsOn: [namespace],
     });
 

@@ -9,3 +9,4 @@ export * from './publishers-dashboard';
 export * from './render-dashboard';
 export * from './series-selector';
 export * from './validate-dashboard';
+export * from './slo-dashboard';
