@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OPEN_TO_THE_INTERNET, cidrContains, cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../constructs/core/cidr';
 import { SUPPORTED_KUBERNETES_VERSIONS } from '../constructs/core/kubernetes-version';
+import { endpointProblems } from '../constructs/endpoints/validate-endpoints';
 import { DeliveryConfig, deliverySchema } from './delivery';
 import { EnvironmentConfig, environmentSchema } from './schema';
 
@@ -98,6 +99,8 @@ export function validateEnvironment(
   checkCluster(data, add);
   checkMonitoring(data, add);
   checkPriceFeeds(data, add);
+  // Endpoint probes (issue 10): cross-endpoint rules owned by the endpoint pack.
+  for (const problem of endpointProblems(data.endpoints)) add(`endpoints.${problem.path}`, problem.message);
   return problems.length > 0 ? { problems } : { config: data, problems };
 }
 
@@ -288,7 +291,7 @@ function structuralProblems(environment: string, issue: z.core.$ZodIssue, root: 
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = allowedKeysAt(root, issue.path);
+      const allowed = allowedKeysAt(root, issue.path, input);
       return issue.keys.map((key) => ({
         environment,
         path: formatPath([...issue.path, key]),
@@ -300,9 +303,21 @@ function structuralProblems(environment: string, issue: z.core.$ZodIssue, root: 
     case 'invalid_value':
       return [{ environment, path, message: `${describe(input)} (allowed: ${issue.values.map((v) => JSON.stringify(v)).join(', ')})` }];
     case 'too_small':
-      return [{ environment, path, message: `${sizeOf(input)} (allowed: at least ${String(issue.minimum)})` }];
+      return [{ environment, path, message: `${sizeOf(input)} (allowed: ${issue.inclusive === false ? 'above' : 'at least'} ${String(issue.minimum)})` }];
     case 'too_big':
-      return [{ environment, path, message: `${sizeOf(input)} (allowed: at most ${String(issue.maximum)})` }];
+      return [{ environment, path, message: `${sizeOf(input)} (allowed: ${issue.inclusive === false ? 'below' : 'at most'} ${String(issue.maximum)})` }];
+    // A tagged union (e.g. an endpoint's `kind`) with an unknown tag: name the tag's value and the known ones.
+    case 'invalid_union': {
+      const union = issue as z.core.$ZodIssueInvalidUnion & { discriminator?: string; options?: unknown[] };
+      if (union.discriminator) {
+        const tag = (input as Record<string, unknown> | undefined)?.[union.discriminator];
+        return [{ environment, path, message: `${describe(tag)} (allowed: ${(union.options ?? []).map((o) => JSON.stringify(o)).join(', ')})` }];
+      }
+      return [{ environment, path, message: `${describe(input)} ${issue.message}` }];
+    }
+    // A record key that fails its own rule (e.g. an endpoint name): report the key's rule.
+    case 'invalid_key':
+      return [{ environment, path, message: `key ${describe(input)} ${issue.issues.map((inner) => inner.message).join('; ')}` }];
     default:
       return [{ environment, path, message: `${describe(input)} ${issue.message}` }];
   }
@@ -319,12 +334,13 @@ function withoutKeys(raw: unknown, issues: readonly z.core.$ZodIssue[]): unknown
   return copy;
 }
 
-function allowedKeysAt(root: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+function allowedKeysAt(root: z.core.$ZodType, path: readonly PropertyKey[], value?: unknown): string[] {
   let schema: z.core.$ZodType | undefined = root;
   for (const segment of path) {
     schema = schema ? childSchema(schema, segment) : undefined;
   }
   schema = schema ? unwrap(schema) : undefined;
+  schema = schema ? unionOption(schema, value) : undefined;
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
@@ -334,6 +350,13 @@ function childSchema(schema: z.core.$ZodType, segment: PropertyKey): z.core.$Zod
   if (inner instanceof z.ZodRecord) return inner.def.valueType;
   if (inner instanceof z.ZodArray) return inner.def.element;
   return undefined;
+}
+
+/** The option of a tagged union that `value`'s tag selects (e.g. the http endpoint schema for kind "http"). */
+function unionOption(schema: z.core.$ZodType, value: unknown): z.core.$ZodType | undefined {
+  if (!(schema instanceof z.ZodDiscriminatedUnion)) return schema;
+  const tag = (value as Record<string, unknown> | undefined)?.[schema.def.discriminator];
+  return schema.options.find((option) => option instanceof z.ZodObject && (option.shape[schema.def.discriminator] as z.ZodLiteral)?.def.values.includes(tag as never));
 }
 
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
