@@ -83,7 +83,7 @@ export function validateEnvironment(
   if (parsed.success) {
     data = parsed.data;
   } else {
-    problems.push(...parsed.error.issues.flatMap((issue) => structuralProblems(label, issue, environmentSchema)));
+    problems.push(...parsed.error.issues.flatMap((issue) => structuralProblems(label, issue, environmentSchema, raw)));
     // A typo (unknown field) alone must not hide the other problems: drop the unknown fields and check the rest.
     const withoutUnknownFields = parsed.error.issues.every((issue) => issue.code === 'unrecognized_keys')
       ? environmentSchema.safeParse(withoutKeys(raw, parsed.error.issues))
@@ -286,12 +286,12 @@ function parseCidr(text: string, path: string, add: AddProblem): Ipv4Cidr | unde
 
 // ---- turning zod's structural issues into `environment: path: problem (allowed: ...)` lines ----
 
-function structuralProblems(environment: string, issue: z.core.$ZodIssue, root: z.core.$ZodType): ConfigProblem[] {
+function structuralProblems(environment: string, issue: z.core.$ZodIssue, root: z.core.$ZodType, raw?: unknown): ConfigProblem[] {
   const path = formatPath(issue.path);
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = allowedKeysAt(root, issue.path, input);
+      const allowed = allowedKeysAt(root, issue.path, raw);
       return issue.keys.map((key) => ({
         environment,
         path: formatPath([...issue.path, key]),
@@ -334,10 +334,14 @@ function withoutKeys(raw: unknown, issues: readonly z.core.$ZodIssue[]): unknown
   return copy;
 }
 
-function allowedKeysAt(root: z.core.$ZodType, path: readonly PropertyKey[], value?: unknown): string[] {
+/** `raw` is the whole input: a tagged union on the way (an endpoint's `kind`) is resolved by the value's tag. */
+function allowedKeysAt(root: z.core.$ZodType, path: readonly PropertyKey[], raw?: unknown): string[] {
   let schema: z.core.$ZodType | undefined = root;
+  let value = raw;
   for (const segment of path) {
+    schema = schema ? unionOption(unwrap(schema), value) : undefined;
     schema = schema ? childSchema(schema, segment) : undefined;
+    value = (value as Record<PropertyKey, unknown> | undefined)?.[segment];
   }
   schema = schema ? unwrap(schema) : undefined;
   schema = schema ? unionOption(schema, value) : undefined;
