@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { measureStaleFeedLatency } from './bench/alert-latency';
+import { measureEndpointDownLatency } from './bench/endpoint-latency';
 import { measureNodeRun, median, RunMeasurement } from './bench/measure';
 import { toolPath } from './test-tools';
 
@@ -16,6 +17,9 @@ const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 3);
 const TARGET_WALL_SECONDS = 1;
 const TARGET_RSS_MEGABYTES = 250;
 const TARGET_LATENCY_SECONDS = 90;
+// Endpoint probes (issue 10): probe every 30 s, EndpointDown `for` 2m, evaluation 15 s, critical group_wait.
+const ENDPOINT_LATENCY_RUNS = Number(process.env.BENCH_ENDPOINT_RUNS ?? 3);
+const TARGET_ENDPOINT_LATENCY_SECONDS = 180;
 
 function runSeveral(label: string, runs: number, args: string[]): { wall: number; rss: number } {
   const measurements: RunMeasurement[] = [];
@@ -57,6 +61,19 @@ async function main(): Promise<void> {
     'alert path, stale feed -> Slack (prod rules and routing; production scrape/evaluation intervals and group_wait): ' +
       `median ${latency.toFixed(1)} s over ${LATENCY_RUNS} runs (min ${Math.min(...latencies).toFixed(1)}, max ${Math.max(...latencies).toFixed(1)}); ` +
       `target <= ${TARGET_LATENCY_SECONDS} s (${verdict(latency <= TARGET_LATENCY_SECONDS)})\n`,
+  );
+
+  // ---- endpoint probes (issue 10) ----
+  const endpointLatencies: number[] = [];
+  for (let run = 0; run < ENDPOINT_LATENCY_RUNS; run++) {
+    endpointLatencies.push(await measureEndpointDownLatency({ ...binaries, blackbox: toolPath('blackbox_exporter') }));
+    process.stderr.write(`  endpoint path run ${run + 1}/${ENDPOINT_LATENCY_RUNS}: ${endpointLatencies[run].toFixed(1)} s\n`);
+  }
+  const endpointLatency = median(endpointLatencies);
+  process.stdout.write(
+    'endpoint path, endpoint starts failing -> Slack page (real blackbox exporter; 30 s probes, 15 s evaluation, EndpointDown for 2m, prod routing): ' +
+      `median ${endpointLatency.toFixed(1)} s over ${ENDPOINT_LATENCY_RUNS} runs (min ${Math.min(...endpointLatencies).toFixed(1)}, max ${Math.max(...endpointLatencies).toFixed(1)}); ` +
+      `target <= ${TARGET_ENDPOINT_LATENCY_SECONDS} s (${verdict(endpointLatency <= TARGET_ENDPOINT_LATENCY_SECONDS)})\n`,
   );
 }
 

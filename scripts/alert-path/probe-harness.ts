@@ -99,16 +99,19 @@ export type EndpointBehaviour = { readonly kind: 'ok' } | { readonly kind: 'erro
  * an error status, or slowly. Its certificate can be swapped while it runs.
  */
 export class SwitchableHttpsServer {
-  private readonly behaviours = new Map<string, EndpointBehaviour>();
-  private constructor(private readonly server: https.Server, public readonly port: number) {}
+  private constructor(
+    private readonly server: https.Server,
+    public readonly port: number,
+    private readonly behaviours: Map<string, EndpointBehaviour>,
+  ) {}
 
   public static async start(certificate: { key: string; cert: string }): Promise<SwitchableHttpsServer> {
     const port = await freePort();
-    let instance: SwitchableHttpsServer | undefined;
+    const behaviours = new Map<string, EndpointBehaviour>();
     const server = https.createServer(certificate, (request, response) => {
       request.resume();
       request.on('end', () => {
-        const behaviour = instance?.behaviours.get(request.url ?? '/') ?? { kind: 'ok' };
+        const behaviour = behaviours.get(request.url ?? '/') ?? { kind: 'ok' };
         const answer = () => {
           if (behaviour.kind === 'error') {
             response.writeHead(behaviour.status, { 'Content-Type': 'text/plain' }).end('failing on purpose');
@@ -122,8 +125,7 @@ export class SwitchableHttpsServer {
       });
     });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    instance = new SwitchableHttpsServer(server, port);
-    return instance;
+    return new SwitchableHttpsServer(server, port, behaviours);
   }
 
   public url(pathname: string): string {
