@@ -75,7 +75,8 @@ export const prod = {
   // ---- endpoint probes (issue 10) ----
   endpoints: {
     ...sharedEndpoints(99.9),
-    // A keyed provider: the API key is sent as a Bearer token from Secrets Manager (prod/feedops/rpc-providers), never in the URL.
+    // A keyed provider: the API key is sent as a Bearer token from Secrets Manager (prod/feedops/rpc-providers), never in the URL
+    // (Alchemy accepts it in the Authorization header: alchemy.com/docs/how-to-use-api-keys-in-http-headers).
     'ethereum-rpc-alchemy': {
       kind: 'jsonrpc',
       url: 'https://eth-mainnet.g.alchemy.com/v2',

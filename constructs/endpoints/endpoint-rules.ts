@@ -61,6 +61,7 @@ export function endpointRuleGroups(endpoints: readonly ResolvedEndpoint[], optio
   for (const endpoint of endpoints) if (endpoint.group) byGroup.set(endpoint.group, [...(byGroup.get(endpoint.group) ?? []), endpoint]);
   for (const [group, members] of [...byGroup.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const selector = `job="${ENDPOINT_PROBE_JOB}",${ENDPOINT_LABELS.group}="${group}"`;
+    // One team per group (validated with the environment): the group alert goes to it.
     const teams = [...new Set(members.map((m) => m.team))].sort();
     groups.push({
       name: `endpoint-group-${group}`,
