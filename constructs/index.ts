@@ -73,3 +73,5 @@ export * from './endpoints';
 export * from './slo';
 export { sloDashboard, SLO_DASHBOARD_UID } from './dashboards/slo-dashboard';
 export type { SloDashboardOptions } from './dashboards/slo-dashboard';
+export { endpointsDashboard, ENDPOINTS_DASHBOARD_UID } from './dashboards/endpoints-dashboard';
+export type { EndpointsDashboardOptions } from './dashboards/endpoints-dashboard';

@@ -16,6 +16,7 @@ import { observerConfigModel, priceFeedRules } from './price-feed-monitoring';
 import { EndpointMonitoring } from '../constructs/endpoints/endpoint-monitoring';
 import { renderRules } from '../constructs/alerting/rules/render-rules';
 import { sloDashboard } from '../constructs/dashboards/slo-dashboard';
+import { endpointsDashboard } from '../constructs/dashboards/endpoints-dashboard';
 import { ServiceLevelObjective } from '../constructs/slo/service-level-objective';
 import { MONITORING_NAMESPACE } from '../constructs/monitoring/kube-prometheus-stack';
 import { blackboxProberAddress } from '../constructs/monitoring/blackbox-exporter';
@@ -45,7 +46,7 @@ export class MonitorsStack extends FeedopsStack {
     new KubernetesObjects(this, 'objects', { manifests: [rules.prometheusRule, ...dashboards], dependsOn: namespace.resources });
 
     // ---- endpoint probes and SLOs (issue 10) ----
-    new EndpointMonitoring(this, 'endpoints', {
+    const endpointMonitoring = new EndpointMonitoring(this, 'endpoints', {
       endpoints: env.endpoints,
       environment: env.name,
       namespace: MONITORS_NAMESPACE,
@@ -55,7 +56,11 @@ export class MonitorsStack extends FeedopsStack {
     });
     const sloInputs = renderRules(sloInputRuleGroups(env), { environment: env.name, name: 'feedops-slo-inputs', namespace: MONITORS_NAMESPACE });
     new KubernetesObjects(this, 'slo-objects', {
-      manifests: [sloInputs.prometheusRule, dashboardConfigMap(sloDashboard({ environment: env.name }), { namespace: MONITORS_NAMESPACE })],
+      manifests: [
+        sloInputs.prometheusRule,
+        dashboardConfigMap(sloDashboard({ environment: env.name }), { namespace: MONITORS_NAMESPACE }),
+        dashboardConfigMap(endpointsDashboard({ environment: env.name, endpoints: endpointMonitoring.endpoints }), { namespace: MONITORS_NAMESPACE }),
+      ],
       dependsOn: namespace.resources,
     });
     for (const spec of feedopsSloSpecs(env, MONITORS_NAMESPACE)) {

@@ -10,3 +10,4 @@ export * from './render-dashboard';
 export * from './series-selector';
 export * from './validate-dashboard';
 export * from './slo-dashboard';
+export * from './endpoints-dashboard';

@@ -11,6 +11,8 @@ import { kubernetesSchemaProblems } from '../support/kubernetes-schema';
 import { runTool } from '../support/tools';
 import { ENDPOINT_RULE_CASES } from './endpoint-rules.cases';
 import { RESOLVED, RULE_OPTIONS } from './fixtures';
+import { resolveEndpoints } from '../../constructs/endpoints/resolve-endpoints';
+import { endpointsSchema } from '../../constructs/endpoints/schema';
 
 const RUNBOOKS = path.resolve(__dirname, '../../../docs/runbooks');
 const rules = renderEndpointRules(RESOLVED, RULE_OPTIONS);
@@ -131,8 +133,6 @@ describe('endpoint rules', () => {
   });
 });
 
-import { resolveEndpoints } from '../../constructs/endpoints/resolve-endpoints';
-import { endpointsSchema } from '../../constructs/endpoints/schema';
 function renderBlackboxModulesFor(endpoint: unknown) {
   return Object.values(renderBlackboxModules(resolveEndpoints(endpointsSchema.parse({ one: endpoint }))));
 }

@@ -118,6 +118,6 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s-monitors'
 
   test('dashboards are ConfigMaps the Grafana sidecar picks up', () => {
     const dashboards = ofKind('ConfigMap').filter((c) => c.metadata.labels?.grafana_dashboard === '1');
-    expect(dashboards.map((d) => Object.keys(d.data)[0]).sort()).toEqual(['feedops-price-feeds.json', 'feedops-publishers.json', 'feedops-slos.json']);
+    expect(dashboards.map((d) => Object.keys(d.data)[0]).sort()).toEqual(['feedops-endpoints.json', 'feedops-price-feeds.json', 'feedops-publishers.json', 'feedops-slos.json']);
   });
 });
