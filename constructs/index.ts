@@ -90,3 +90,11 @@ export type { PlanReaderRbacProps } from './access/plan-reader-rbac';
 // Wallets monitor pack (balances, spend, runway; exporters, rules, dashboard).
 export * as wallets from './wallets';
 export { WalletMonitoring, type WalletMonitoringProps } from './wallets/wallet-monitoring';
+
+// Endpoint probes and service level objectives (issue 10).
+export * from './endpoints';
+export * from './slo';
+export { sloDashboard, SLO_DASHBOARD_UID } from './dashboards/slo-dashboard';
+export type { SloDashboardOptions } from './dashboards/slo-dashboard';
+export { endpointsDashboard, ENDPOINTS_DASHBOARD_UID } from './dashboards/endpoints-dashboard';
+export type { EndpointsDashboardOptions } from './dashboards/endpoints-dashboard';

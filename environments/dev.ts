@@ -1,4 +1,4 @@
-import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers, TESTNET_WALLET_NETWORKS, WALLET_RUNWAY } from './shared';
+import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, sharedEndpoints, slackReceivers, TESTNET_WALLET_NETWORKS, WALLET_RUNWAY } from './shared';
 
 /** Development: two zones, one NAT gateway, small nodes, public API endpoint for the office and VPN only. */
 export const dev = {
@@ -89,5 +89,10 @@ export const dev = {
         floors: { warning: '2', critical: '0.5' },
       },
     },
+  },
+
+  // ---- endpoint probes (issue 10) ----
+  endpoints: {
+    ...sharedEndpoints(99.5),
   },
 };

@@ -1,4 +1,4 @@
-import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers, WALLET_RUNWAY } from './shared';
+import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, sharedEndpoints, slackReceivers, WALLET_RUNWAY } from './shared';
 
 /** Production: three zones, NAT per zone, private API endpoint only, on-demand nodes, deletion protection. */
 export const prod = {
@@ -132,5 +132,24 @@ export const prod = {
         floors: { warning: '2', critical: '1' },
       },
     },
+  },
+
+  // ---- endpoint probes (issue 10) ----
+  endpoints: {
+    ...sharedEndpoints(99.9),
+    // A keyed provider: the API key is sent as a Bearer token from Secrets Manager (prod/feedops/rpc-providers), never in the URL
+    // (Alchemy accepts it in the Authorization header: alchemy.com/docs/how-to-use-api-keys-in-http-headers).
+    'ethereum-rpc-alchemy': {
+      kind: 'jsonrpc',
+      url: 'https://eth-mainnet.g.alchemy.com/v2',
+      method: 'eth_blockNumber',
+      expectedResult: '"0x[0-9a-fA-F]+"',
+      credentials: { secret: 'rpc-providers', property: 'alchemy-api-key', type: 'Bearer' },
+      team: 'platform',
+      latencyObjectiveSeconds: 2,
+      group: 'ethereum-rpc',
+    },
+    // The Pythnet websocket's TLS listener: its certificate expiry is watched too.
+    'pythnet-tls': { kind: 'tcp', address: 'api2.pythnet.pyth.network:443', tls: true, team: 'feeds', latencyObjectiveSeconds: 1 },
   },
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { heartbeatUrlSchema, routingSchema, slackReceiversSchema } from '../constructs/alerting/alertmanager/routing-schema';
 import { priceFeedsSchema } from '../constructs/price-feeds/schema';
 import { walletsSchema } from '../constructs/wallets/schema';
+import { endpointsSchema } from '../constructs/endpoints/schema';
 
 /**
  * The schema of one environment's configuration. Types come from it (`EnvironmentConfig`), so the data files
@@ -137,6 +138,9 @@ export const environmentSchema = z.strictObject({
   // ---- wallets monitor pack (constructs/wallets) ----
   /** Wallets whose balance and runway are watched, with the networks and RPC endpoints they are read from. @default - none watched */
   wallets: walletsSchema.optional(),
+  // ---- endpoint probes (issue 10): the schema is owned by the endpoints monitor pack ----
+  /** Services probed through the blackbox exporter (Hermes, Pythnet RPC, chain RPC providers), keyed by name. */
+  endpoints: endpointsSchema,
 });
 
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
@@ -145,3 +149,4 @@ export type MonitoringConfig = z.infer<typeof monitoringSchema>;
 export type AlertingConfig = z.infer<typeof alertingSchema>;
 export type { PriceFeedsConfig } from '../constructs/price-feeds/schema';
 export type { WalletsConfig } from '../constructs/wallets/schema';
+export type { EndpointsConfig } from '../constructs/endpoints/schema';

@@ -51,3 +51,44 @@ export const TESTNET_WALLET_NETWORKS = {
   'ethereum-sepolia': { family: 'evm', chainId: 11155111, rpc: [{ name: 'publicnode', url: 'https://ethereum-sepolia-rpc.publicnode.com' }] },
   'solana-devnet': { family: 'solana', rpc: [{ name: 'solana-labs', url: 'https://api.devnet.solana.com' }] },
 };
+// ---- endpoint probes (issue 10) ----
+
+/** Hermes, Pyth's public price service (consumers pull prices from it). */
+export const HERMES_URL = 'https://hermes.pyth.network';
+
+/**
+ * Endpoints every environment probes: Hermes readiness and its price-feed API, Pythnet RPC (the observer's own
+ * endpoint, so one owner for the URL), and a group of public Ethereum RPC providers (public URLs, no API keys).
+ * `availabilityObjectivePercent` is per environment: production promises more than dev.
+ */
+export function sharedEndpoints(hermesAvailabilityObjectivePercent: number) {
+  const ethereumRpc = { kind: 'jsonrpc', method: 'eth_blockNumber', expectedResult: '"0x[0-9a-fA-F]+"', team: 'platform', latencyObjectiveSeconds: 2, group: 'ethereum-rpc' } as const;
+  return {
+    'hermes-ready': {
+      kind: 'http',
+      url: `${HERMES_URL}/ready`,
+      expectedStatus: [200],
+      team: 'feeds',
+      latencyObjectiveSeconds: 1,
+      availabilityObjectivePercent: hermesAvailabilityObjectivePercent,
+    },
+    'hermes-price-feeds': {
+      kind: 'http',
+      // The feed catalogue answers from Hermes' price store; a query by symbol needs no price id.
+      url: `${HERMES_URL}/v2/price_feeds?query=BTC&asset_type=crypto`,
+      bodyMatches: '"id"\\s*:\\s*"[0-9a-f]+"',
+      team: 'feeds',
+      latencyObjectiveSeconds: 1.5,
+    },
+    'pythnet-rpc': {
+      kind: 'jsonrpc',
+      url: PYTHNET.httpEndpoint,
+      method: 'getHealth',
+      expectedResult: '"ok"',
+      team: 'feeds',
+      latencyObjectiveSeconds: 2,
+    },
+    'ethereum-rpc-publicnode': { ...ethereumRpc, url: 'https://ethereum-rpc.publicnode.com' },
+    'ethereum-rpc-llamarpc': { ...ethereumRpc, url: 'https://eth.llamarpc.com' },
+  } as const;
+}

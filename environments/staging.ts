@@ -1,4 +1,4 @@
-import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, slackReceivers, TESTNET_WALLET_NETWORKS, WALLET_RUNWAY } from './shared';
+import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, sharedEndpoints, slackReceivers, TESTNET_WALLET_NETWORKS, WALLET_RUNWAY } from './shared';
 
 /** Staging: production's shape at smaller size, so changes are rehearsed on the same topology. */
 export const staging = {
@@ -99,5 +99,10 @@ export const staging = {
         floors: { warning: '2', critical: '0.5' },
       },
     },
+  },
+
+  // ---- endpoint probes (issue 10) ----
+  endpoints: {
+    ...sharedEndpoints(99.5),
   },
 };

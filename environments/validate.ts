@@ -4,6 +4,7 @@ import { ValidationError, type ValidationProblem } from '../constructs/core/vali
 import { resolveParsed } from '../constructs/price-feeds/resolve';
 import { OPEN_TO_THE_INTERNET, cidrContains, cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../constructs/core/cidr';
 import { SUPPORTED_KUBERNETES_VERSIONS } from '../constructs/core/kubernetes-version';
+import { endpointProblems } from '../constructs/endpoints/validate-endpoints';
 import { DeliveryConfig, deliverySchema } from './delivery';
 import { EnvironmentConfig, environmentSchema } from './schema';
 
@@ -70,7 +71,7 @@ export function validateEnvironment(
   if (parsed.success) {
     data = parsed.data;
   } else {
-    problems.push(...schemaProblems(label, parsed.error.issues, environmentSchema));
+    problems.push(...schemaProblems(label, parsed.error.issues, environmentSchema, [], raw));
     // A typo (unknown field) alone must not hide the other problems: drop the unknown fields and check the rest.
     const withoutUnknownFields = parsed.error.issues.every((issue) => issue.code === 'unrecognized_keys')
       ? environmentSchema.safeParse(withoutKeys(raw, parsed.error.issues))
@@ -86,6 +87,8 @@ export function validateEnvironment(
   checkCluster(data, add);
   checkMonitoring(data, add);
   checkPriceFeeds(data, add);
+  // Endpoint probes (issue 10): cross-endpoint rules owned by the endpoint pack.
+  for (const problem of endpointProblems(data.endpoints)) add(`endpoints.${problem.path}`, problem.message);
   return problems.length > 0 ? { problems } : { config: data, problems };
 }
 

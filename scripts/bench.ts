@@ -7,6 +7,7 @@ import { buildApp } from '../stacks/app';
 import { readStacks } from '../test/support/synth';
 import { staleFeedAlerting, staleFeedBudget, STALE_FEED_PAGE_BUDGET_SECONDS } from './alert-path/synthesized-alerting';
 import { measureStaleFeedLatency } from './bench/alert-latency';
+import { measureEndpointDownLatency } from './bench/endpoint-latency';
 import { measureCommands, measureNodeRun, median, RunMeasurement } from './bench/measure';
 import { timeSynthPerStack } from './bench/per-stack';
 import { toolPath } from './test-tools';
@@ -28,6 +29,9 @@ const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 3);
 const TARGET_FLOOR_RATIO = 2;
 const TARGET_RSS_MEGABYTES = 250;
 const BUNDLE_DIR = path.join(PROJECT_ROOT, 'dist', 'bench-bundle');
+// Endpoint probes: probe every 30 s, EndpointDown `for` 2m, evaluation 15 s, critical group_wait.
+const ENDPOINT_LATENCY_RUNS = Number(process.env.BENCH_ENDPOINT_RUNS ?? 3);
+const TARGET_ENDPOINT_LATENCY_SECONDS = 180;
 
 interface Variant {
   readonly label: string;
@@ -173,6 +177,19 @@ async function latencyBenchmark(): Promise<void> {
       `evaluation ${budget.evaluationSeconds} + for ${budget.forSeconds} + group_wait ${budget.groupWaitSeconds}; ` +
       `budget ${STALE_FEED_PAGE_BUDGET_SECONDS} s (${verdict(budget.worstCaseSeconds <= STALE_FEED_PAGE_BUDGET_SECONDS)})\n`,
   );
+
+  // ---- endpoint probes (issue 10) ----
+  const endpointLatencies: number[] = [];
+  for (let run = 0; run < ENDPOINT_LATENCY_RUNS; run++) {
+    endpointLatencies.push(await measureEndpointDownLatency({ ...binaries, blackbox: toolPath('blackbox_exporter') }));
+    process.stderr.write(`  endpoint path run ${run + 1}/${ENDPOINT_LATENCY_RUNS}: ${endpointLatencies[run].toFixed(1)} s\n`);
+  }
+  const endpointLatency = median(endpointLatencies);
+  process.stdout.write(
+    'endpoint path, endpoint starts failing -> Slack page (real blackbox exporter; 30 s probes, 15 s evaluation, EndpointDown for 2m, prod routing): ' +
+      `median ${endpointLatency.toFixed(1)} s over ${ENDPOINT_LATENCY_RUNS} runs (min ${Math.min(...endpointLatencies).toFixed(1)}, max ${Math.max(...endpointLatencies).toFixed(1)}); ` +
+      `target <= ${TARGET_ENDPOINT_LATENCY_SECONDS} s (${verdict(endpointLatency <= TARGET_ENDPOINT_LATENCY_SECONDS)})\n`,
+  );
 }
 
 // ---- wallets (constructs/wallets) ----
@@ -196,12 +213,29 @@ async function walletSection(): Promise<void> {
   );
 }
 
+/** Seconds from an endpoint starting to fail to the Slack page, through the real blackbox exporter. */
+async function endpointSection(): Promise<void> {
+  const binaries = { prometheus: toolPath('prometheus'), alertmanager: toolPath('alertmanager'), blackbox: toolPath('blackbox_exporter') };
+  const latencies: number[] = [];
+  for (let run = 0; run < ENDPOINT_LATENCY_RUNS; run++) {
+    latencies.push(await measureEndpointDownLatency(binaries));
+    process.stderr.write(`  endpoint path run ${run + 1}/${ENDPOINT_LATENCY_RUNS}: ${latencies[run].toFixed(1)} s\n`);
+  }
+  const latency = median(latencies);
+  process.stdout.write(
+    'endpoint path, endpoint starts failing -> Slack page (real blackbox exporter; 30 s probes, 15 s evaluation, EndpointDown for 2m, prod routing): ' +
+      `median ${latency.toFixed(1)} s over ${ENDPOINT_LATENCY_RUNS} runs (min ${Math.min(...latencies).toFixed(1)}, max ${Math.max(...latencies).toFixed(1)}); ` +
+      `target <= ${TARGET_ENDPOINT_LATENCY_SECONDS} s (${latency <= TARGET_ENDPOINT_LATENCY_SECONDS ? 'ok' : 'MISSED'})\n`,
+  );
+}
+
 async function main(): Promise<void> {
   synthBenchmark();
   commandBenchmark();
   if (LATENCY_RUNS > 0) await latencyBenchmark();
   else process.stdout.write('\nalert path: skipped (BENCH_LATENCY_RUNS=0)\n');
   if (WALLET_FLOOR_RUNS > 0) await walletSection();
+  if (ENDPOINT_LATENCY_RUNS > 0) await endpointSection();
 }
 
 main()

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as path from 'path';
 
-/** The real binaries tests and the benchmark drive, from Debian's `prometheus` and `prometheus-alertmanager` packages. */
-export type Tool = 'promtool' | 'amtool' | 'prometheus' | 'alertmanager';
+/** The real binaries tests and the benchmark drive, from Debian's `prometheus`, `prometheus-alertmanager` and `prometheus-blackbox-exporter` packages. */
+export type Tool = 'promtool' | 'amtool' | 'prometheus' | 'alertmanager' | 'blackbox_exporter';
 
 const CANDIDATES: Record<Tool, string[]> = {
   promtool: ['promtool'],
@@ -10,9 +10,11 @@ const CANDIDATES: Record<Tool, string[]> = {
   prometheus: ['prometheus'],
   // Debian names the server binary prometheus-alertmanager.
   alertmanager: ['prometheus-alertmanager', 'alertmanager'],
+  // Endpoint probes (issue 10): Debian's `prometheus-blackbox-exporter` (v0.23; the chart runs v0.28).
+  blackbox_exporter: ['prometheus-blackbox-exporter', 'blackbox_exporter'],
 };
 
-export const INSTALL_COMMAND = 'apt-get update && apt-get install -y prometheus prometheus-alertmanager';
+export const INSTALL_COMMAND = 'apt-get update && apt-get install -y prometheus prometheus-alertmanager prometheus-blackbox-exporter';
 // Compiled to dist/scripts/; the installer stays in the source tree.
 const INSTALL_SCRIPT = path.resolve(__dirname, '../../scripts/install-test-tools.sh');
 

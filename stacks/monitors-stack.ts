@@ -13,6 +13,15 @@ import type { EnvironmentConfig } from '../environments/schema';
 import { connectToCluster } from './cluster-connection';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
+import { renderRules } from '../constructs/alerting/rules/render-rules';
+import type { ITerraformDependable } from '../constructs/core/cdktf';
+import { dashboardConfigMap } from '../constructs/dashboards/dashboard-config-map';
+import { endpointsDashboard } from '../constructs/dashboards/endpoints-dashboard';
+import { sloDashboard } from '../constructs/dashboards/slo-dashboard';
+import { EndpointMonitoring } from '../constructs/endpoints/endpoint-monitoring';
+import { BLACKBOX_EXPORTER_NAMESPACE, blackboxProberAddress } from '../constructs/monitoring/blackbox-exporter';
+import { ServiceLevelObjective } from '../constructs/slo/service-level-objective';
+import { feedopsSloSpecs, sloInputRuleGroups } from './feedops-slos';
 
 /** The environment's price feeds, resolved once for every output of the monitors stack. */
 export function environmentPriceFeeds(env: EnvironmentConfig) {
@@ -31,9 +40,33 @@ export function monitorsSecretNamespaces(env: EnvironmentConfig): string[] {
   return [...new Set(manifests.filter((manifest) => manifest.kind === 'ExternalSecret').map((manifest) => String(manifest.metadata.namespace)))];
 }
 
+/** The environment's endpoints' probes and feedops' own SLOs, placed in the monitors namespace. */
+function addEndpointsAndSlos(stack: Construct, env: EnvironmentConfig, dependsOn: ITerraformDependable[]): void {
+  const endpointMonitoring = new EndpointMonitoring(stack, 'endpoints', {
+    endpoints: env.endpoints,
+    environment: env.name,
+    namespace: MONITORS_NAMESPACE,
+    proberAddress: blackboxProberAddress(BLACKBOX_EXPORTER_NAMESPACE),
+    runbookBaseUrl: env.alerting.runbookBaseUrl,
+    dependsOn,
+  });
+  const sloInputs = renderRules(sloInputRuleGroups(env), { environment: env.name, name: 'feedops-slo-inputs', namespace: MONITORS_NAMESPACE });
+  new KubernetesObjects(stack, 'slo-objects', {
+    manifests: [
+      sloInputs.prometheusRule,
+      dashboardConfigMap(sloDashboard({ environment: env.name }), { namespace: MONITORS_NAMESPACE }),
+      dashboardConfigMap(endpointsDashboard({ environment: env.name, endpoints: endpointMonitoring.endpoints }), { namespace: MONITORS_NAMESPACE }),
+    ],
+    dependsOn,
+  });
+  for (const spec of feedopsSloSpecs(env, MONITORS_NAMESPACE)) {
+    new ServiceLevelObjective(stack, `slo-${spec.service}-${spec.name}`, { ...spec, environment: env.name, dependsOn });
+  }
+}
+
 /**
  * `<env>-monitors`: the monitor packs of the environment in one restricted namespace: price feeds (observer, rules,
- * dashboards) and wallets (exporters, rules, dashboard). Applied after `<env>-platform`, whose CRDs it uses.
+ * dashboards), wallets (exporters, rules, dashboard), endpoint probes and feedops' own SLOs. Applied after `<env>-platform`, whose CRDs it uses.
  */
 export class MonitorsStack extends FeedopsStack {
   constructor(scope: Construct, env: EnvironmentConfig, delivery: DeliveryConfig) {
@@ -55,6 +88,9 @@ export class MonitorsStack extends FeedopsStack {
         dependsOn: namespace.resources,
       });
     }
+
+    // ---- endpoint probes and SLOs ----
+    addEndpointsAndSlos(this, env, namespace.resources);
 
     new TerraformOutput(this, 'monitors_namespace', { value: MONITORS_NAMESPACE });
     new TerraformOutput(this, 'observer_name', { value: OBSERVER_NAME });

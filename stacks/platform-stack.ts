@@ -4,7 +4,9 @@ import { renderAlertmanagerConfig } from '../constructs/alerting/alertmanager/re
 import { TerraformOutput } from '../constructs/core/cdktf';
 import type { PlainObject } from '../constructs/core/deep-merge';
 import { NamespaceV1 } from '../constructs/core/kubernetes';
-import { BlackboxExporter } from '../constructs/monitoring/blackbox-exporter';
+import { BLACKBOX_EXPORTER_NAMESPACE, BlackboxExporter } from '../constructs/monitoring/blackbox-exporter';
+
+export { BLACKBOX_EXPORTER_NAMESPACE };
 import {
   KubePrometheusStack, MONITORING_NAMESPACE, MONITORING_RELEASE_NAMESPACE, NODE_EXPORTER_NAMESPACE,
 } from '../constructs/monitoring/kube-prometheus-stack';
@@ -17,18 +19,17 @@ import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
 import { alertRoutingModel } from './alert-routing';
 import { connectToCluster } from './cluster-connection';
+import { blackboxModules, probeCredentialMounts, probeCredentialSyncedSecrets } from './endpoint-probes';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
 import { monitorsSecretNamespaces } from './monitors-stack';
 import { GRAFANA_ADMIN_SECRET, platformSecrets, secretNamePrefix } from './platform-secrets';
 
-/** The blackbox exporter's namespace: its Helm release records are the only Secrets there. */
-export const BLACKBOX_EXPORTER_NAMESPACE = 'blackbox-exporter';
 /**
  * Namespaces whose Secrets the CI plan identity reads: Helm release records, plus (in external-secrets) the ESO
  * webhook's in-cluster serving certificate. No ExternalSecret may target them (test/stacks/plan-access.test.ts).
  */
-export const PLAN_READABLE_RELEASE_NAMESPACES = [MONITORING_RELEASE_NAMESPACE, BLACKBOX_EXPORTER_NAMESPACE, EXTERNAL_SECRETS_NAMESPACE];
+export const PLAN_READABLE_RELEASE_NAMESPACES = [MONITORING_RELEASE_NAMESPACE, EXTERNAL_SECRETS_NAMESPACE];
 
 export const PLATFORM_STACK_OUTPUTS = ['monitoring_namespace', 'storage_class', 'external_secrets_role_arn', 'blackbox_exporter_address'] as const;
 
@@ -74,9 +75,10 @@ export class PlatformStack extends FeedopsStack {
       },
     });
     const secrets = platformSecrets(env, MONITORING_NAMESPACE);
+    const probeCredentials = probeCredentialSyncedSecrets(env, BLACKBOX_EXPORTER_NAMESPACE);
     // One KubernetesObjects per namespace: its construct ids are kind and name, and each namespace has the same Role.
     const rbac = renderPlanReaderRbac({ releaseNamespaces: PLAN_READABLE_RELEASE_NAMESPACES });
-    const rbacDependencies = [releaseNamespace, blackboxNamespace, externalSecrets.namespace];
+    const rbacDependencies = [releaseNamespace, externalSecrets.namespace];
     for (const scope of ['', ...PLAN_READABLE_RELEASE_NAMESPACES]) {
       new KubernetesObjects(this, scope ? `plan-reader-rbac-${scope}` : 'plan-reader-rbac', {
         manifests: rbac.filter((object: any) => (object.metadata.namespace ?? '') === scope),
@@ -96,15 +98,21 @@ export class PlatformStack extends FeedopsStack {
       alertmanagerSecrets: alertmanagerSecretNames(routing),
       grafanaAdminSecret: GRAFANA_ADMIN_SECRET,
       extraManifests: [
-        renderClusterSecretStore({ region: env.account.region, namespaces: [...new Set([...secrets.map((secret) => secret.namespace), ...monitorsSecretNamespaces(env)])] }),
+        renderClusterSecretStore({ region: env.account.region, namespaces: [...new Set([...secrets.map((secret) => secret.namespace), ...probeCredentials.map((secret) => secret.namespace), ...monitorsSecretNamespaces(env)])] }),
         ...secrets.map(renderExternalSecret),
+        // Endpoint probes: credentials of keyed providers, mounted into the blackbox exporter.
+        ...probeCredentials.map(renderExternalSecret),
       ],
-      dependsOn: [externalSecrets.helmRelease.release, storage.storageClass, namespace, nodeExporterNamespace, releaseNamespace],
+      dependsOn: [externalSecrets.helmRelease.release, storage.storageClass, namespace, nodeExporterNamespace, releaseNamespace, blackboxNamespace],
     });
     const blackbox = new BlackboxExporter(this, 'blackbox-exporter', {
       namespace: BLACKBOX_EXPORTER_NAMESPACE,
       replicas: env.monitoring.blackboxExporter.replicas,
-      dependsOn: [blackboxNamespace],
+      releaseNamespace: MONITORING_RELEASE_NAMESPACE,
+      // The modules come from the environment's endpoints, like the Probes.
+      modules: blackboxModules(env),
+      secretMounts: probeCredentialMounts(env),
+      dependsOn: [blackboxNamespace, releaseNamespace],
     });
 
     const outputs: Record<(typeof PLATFORM_STACK_OUTPUTS)[number], string> = {

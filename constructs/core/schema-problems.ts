@@ -5,8 +5,14 @@ import { describeValue, ValidationError, type ValidationProblem } from './valida
  * Turns zod's issues into feedops' problem lines (`scope: path: what (allowed: ...)`), so every schema in the library
  * (environment, price feeds, routing, wallets, endpoints) reports in one format.
  */
-export function schemaProblems(scope: string, issues: readonly z.core.$ZodIssue[], root: z.core.$ZodType, pathPrefix: readonly PropertyKey[] = []): ValidationProblem[] {
-  return issues.flatMap((issue) => issueProblems(scope, issue, root, pathPrefix));
+export function schemaProblems(
+  scope: string,
+  issues: readonly z.core.$ZodIssue[],
+  root: z.core.$ZodType,
+  pathPrefix: readonly PropertyKey[] = [],
+  raw?: unknown,
+): ValidationProblem[] {
+  return issues.flatMap((issue) => issueProblems(scope, issue, root, pathPrefix, raw));
 }
 
 /** Parses `input` with `schema` or throws a ValidationError listing every issue. */
@@ -17,17 +23,17 @@ export function parseOrThrow<S extends z.core.$ZodType>(
   options: { readonly pathPrefix?: readonly PropertyKey[]; readonly what?: string } = {},
 ): z.output<S> {
   const result = z.safeParse(schema, input, { reportInput: true });
-  if (!result.success) throw new ValidationError(schemaProblems(scope, result.error.issues, schema, options.pathPrefix), options.what);
+  if (!result.success) throw new ValidationError(schemaProblems(scope, result.error.issues, schema, options.pathPrefix, input), options.what);
   return result.data;
 }
 
-function issueProblems(scope: string, issue: z.core.$ZodIssue, root: z.core.$ZodType, prefix: readonly PropertyKey[]): ValidationProblem[] {
+function issueProblems(scope: string, issue: z.core.$ZodIssue, root: z.core.$ZodType, prefix: readonly PropertyKey[], raw: unknown): ValidationProblem[] {
   const path = formatPath([...prefix, ...issue.path]);
   const input = (issue as { input?: unknown }).input;
   const at = (message: string): ValidationProblem[] => [{ scope, path, message }];
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = allowedKeysAt(root, issue.path);
+      const allowed = allowedKeysAt(root, issue.path, raw);
       return issue.keys.map((key) => ({ scope, path: formatPath([...prefix, ...issue.path, key]), message: `unknown field (allowed: ${allowed.join(', ')})` }));
     }
     case 'invalid_type':
@@ -35,25 +41,41 @@ function issueProblems(scope: string, issue: z.core.$ZodIssue, root: z.core.$Zod
     case 'invalid_value':
       return at(`${describeValue(input)} (allowed: ${issue.values.map((v) => JSON.stringify(v)).join(', ')})`);
     case 'too_small':
-      return at(`${sizeOf(input)} (allowed: at least ${String(issue.minimum)})`);
+      return at(`${sizeOf(input)} (allowed: ${issue.inclusive === false ? 'above' : 'at least'} ${String(issue.minimum)})`);
     case 'too_big':
-      return at(`${sizeOf(input)} (allowed: at most ${String(issue.maximum)})`);
+      return at(`${sizeOf(input)} (allowed: ${issue.inclusive === false ? 'below' : 'at most'} ${String(issue.maximum)})`);
     case 'invalid_key':
       // A record key failed its schema: report the key's own messages at the key's path.
-      return issue.issues.map((inner) => ({ scope, path, message: `${describeValue(input)} ${inner.message}` }));
-    case 'invalid_union':
-      return at(`${describeValue(input)} (allowed: ${issue.message})`);
+      return [{ scope, path, message: `key ${describeValue(input)} ${issue.issues.map((inner) => inner.message).join('; ')}` }];
+    case 'invalid_union': {
+      // A tagged union (e.g. an endpoint's `kind`) with an unknown tag: name the tag's value and the known ones.
+      const union = issue as z.core.$ZodIssueInvalidUnion & { discriminator?: string; options?: unknown[] };
+      if (union.discriminator) {
+        const tag = (input as Record<string, unknown> | undefined)?.[union.discriminator];
+        return [{ scope, path, message: `${describeValue(tag)} (allowed: ${(union.options ?? []).map((o) => JSON.stringify(o)).join(', ')})` }];
+      }
+      return at(`${describeValue(input)} ${issue.message}`);
+    }
     default:
       // Custom refinements and formats word their own message, ending with "(allowed: ...)".
       return at(`${describeValue(input)} ${issue.message}`);
   }
 }
 
-/** The field names of the object schema at `path`, for "unknown field" messages. */
-export function allowedKeysAt(root: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+/**
+ * The field names of the object schema at `path`, for "unknown field" messages. `raw` is the whole input: a tagged
+ * union on the way (an endpoint's `kind`) is resolved by the value's tag.
+ */
+export function allowedKeysAt(root: z.core.$ZodType, path: readonly PropertyKey[], raw?: unknown): string[] {
   let schema: z.core.$ZodType | undefined = root;
-  for (const segment of path) schema = schema ? childSchema(schema, segment) : undefined;
+  let value = raw;
+  for (const segment of path) {
+    schema = schema ? unionOption(unwrap(schema), value) : undefined;
+    schema = schema ? childSchema(schema, segment) : undefined;
+    value = (value as Record<PropertyKey, unknown> | undefined)?.[segment];
+  }
   schema = schema ? unwrap(schema) : undefined;
+  schema = schema ? unionOption(schema, value) : undefined;
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
@@ -63,6 +85,13 @@ function childSchema(schema: z.core.$ZodType, segment: PropertyKey): z.core.$Zod
   if (inner instanceof z.ZodRecord) return inner.def.valueType;
   if (inner instanceof z.ZodArray) return inner.def.element;
   return undefined;
+}
+
+/** The option of a tagged union that `value`'s tag selects (e.g. the http endpoint schema for kind "http"). */
+function unionOption(schema: z.core.$ZodType, value: unknown): z.core.$ZodType | undefined {
+  if (!(schema instanceof z.ZodDiscriminatedUnion)) return schema;
+  const tag = (value as Record<string, unknown> | undefined)?.[schema.def.discriminator];
+  return schema.options.find((option) => option instanceof z.ZodObject && (option.shape[schema.def.discriminator] as z.ZodLiteral)?.def.values.includes(tag as never));
 }
 
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {

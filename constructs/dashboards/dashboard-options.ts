@@ -22,3 +22,10 @@ export function numberOption(
   }
   return resolved;
 }
+
+const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,62}$/;
+
+export function environmentOption(fail: ReturnType<typeof optionFailure>, environment: string): string {
+  if (!ENVIRONMENT_NAME.test(environment)) fail('environment', environment, 'lower-case letters, digits and "-", starting with a letter');
+  return environment;
+}

@@ -5,3 +5,5 @@ export * from './grafana-dashboard-json';
 export * from './grid-layout';
 export * from './render-dashboard';
 export * from './validate-dashboard';
+export * from './slo-dashboard';
+export * from './endpoints-dashboard';

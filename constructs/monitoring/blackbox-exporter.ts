@@ -11,24 +11,49 @@ export const DEFAULT_BLACKBOX_RESOURCES: ContainerResources = {
   limits: { cpu: '200m', memory: '128Mi' },
 };
 
-/** Probe modules other constructs refer to by name. */
-export const BLACKBOX_MODULES = {
-  http2xx: 'http_2xx',
-  httpJsonRpc: 'http_post_jsonrpc',
-  tcpConnect: 'tcp_connect',
-} as const;
+/**
+ * The blackbox exporter's namespace in feedops' platform: its objects and the probe credentials they mount. Its Helm
+ * release record lives in the release namespace, so plans that read release records never read the credentials.
+ */
+export const BLACKBOX_EXPORTER_NAMESPACE = 'blackbox-exporter';
+
+/** `host:port` of the exporter's Service in `namespace`, for a Probe's `prober.url`. */
+export function blackboxProberAddress(namespace: string): string {
+  return `${BLACKBOX_EXPORTER_RELEASE}-prometheus-blackbox-exporter.${namespace}.svc:9115`;
+}
+
+/** A Secret mounted read-only into the exporter, e.g. a probe credential (`credentials_file` in a module). */
+export interface BlackboxSecretMount {
+  readonly secretName: string;
+  readonly mountPath: string;
+}
 
 export interface BlackboxExporterOptions {
   /** @default 1 */
   readonly replicas?: number;
   /** @default 25m/32Mi requests, 200m/128Mi limits */
   readonly resources?: ContainerResources;
+  /**
+   * Probe modules keyed by name, in the exporter's configuration format. Generated from the endpoint model
+   * (constructs/endpoints renderBlackboxModules), so the Probes and the modules cannot drift apart.
+   * @default {} - no modules: nothing can be probed
+   */
+  readonly modules?: Readonly<Record<string, unknown>>;
+  /** @default [] */
+  readonly secretMounts?: readonly BlackboxSecretMount[];
   /** @default {} */
   readonly values?: PlainObject;
 }
 
 export interface BlackboxExporterProps extends BlackboxExporterOptions {
+  /** Namespace of the exporter's objects (Deployment, Service, mounted probe credentials). */
   readonly namespace: string;
+  /**
+   * Namespace of the Helm release record. Kept apart from `namespace` so a plan identity that reads release records
+   * never reads the probe credentials (the chart's `namespaceOverride` places the objects).
+   * @default - `namespace`
+   */
+  readonly releaseNamespace?: string;
   /** @default - none */
   readonly dependsOn?: ITerraformDependable[];
 }
@@ -42,35 +67,26 @@ export class BlackboxExporter extends Construct {
   constructor(scope: Construct, id: string, props: BlackboxExporterProps) {
     super(scope, id);
     const replicas = props.replicas ?? 1;
-    this.proberAddress = `${BLACKBOX_EXPORTER_RELEASE}-prometheus-blackbox-exporter.${props.namespace}.svc:9115`;
+    this.proberAddress = blackboxProberAddress(props.namespace);
     this.helmRelease = new PinnedHelmRelease(this, 'chart', {
       releaseName: BLACKBOX_EXPORTER_RELEASE,
-      namespace: props.namespace,
+      namespace: props.releaseNamespace ?? props.namespace,
       createNamespace: false,
       chart: CHARTS.blackboxExporter,
       defaultValues: {
+        namespaceOverride: props.namespace,
         replicas,
         resources: renderResources(props.resources ?? DEFAULT_BLACKBOX_RESOURCES),
         // The chart copies this map into the PDB spec as is (it has no `enabled` key).
         podDisruptionBudget: replicas > 1 ? { minAvailable: replicas - 1 } : {},
         serviceMonitor: { selfMonitor: { enabled: true } },
-        config: {
-          modules: {
-            [BLACKBOX_MODULES.http2xx]: { prober: 'http', timeout: '5s', http: { preferred_ip_protocol: 'ip4', valid_status_codes: [] } },
-            [BLACKBOX_MODULES.httpJsonRpc]: {
-              prober: 'http',
-              timeout: '5s',
-              http: {
-                method: 'POST',
-                preferred_ip_protocol: 'ip4',
-                headers: { 'Content-Type': 'application/json' },
-                body: '{"jsonrpc":"2.0","id":1,"method":"getHealth"}',
-                fail_if_body_not_matches_regexp: ['"result"'],
-              },
-            },
-            [BLACKBOX_MODULES.tcpConnect]: { prober: 'tcp', timeout: '5s' },
-          },
-        },
+        config: { modules: structuredClone(props.modules ?? {}) as PlainObject },
+        extraSecretMounts: (props.secretMounts ?? []).map((mount) => ({
+          name: mount.secretName,
+          secretName: mount.secretName,
+          mountPath: mount.mountPath,
+          readOnly: true,
+        })),
       },
       values: props.values,
       dependsOn: props.dependsOn,

@@ -34,6 +34,11 @@ export interface AlertPathOptions {
   readonly job: string;
   /** Prometheus text served at every scrape. */
   readonly metrics: () => string;
+  /**
+   * More scrape jobs, as Prometheus configuration (e.g. the blackbox exporter's probes, from probeScrapeConfig).
+   * @default []
+   */
+  readonly extraScrapeConfigs?: readonly unknown[];
   /** Paths to the binaries (see test/support/tools.ts). */
   readonly binaries: { readonly prometheus: string; readonly alertmanager: string };
 }
@@ -97,7 +102,10 @@ export class AlertPath {
           global: { scrape_interval: options.scrapeInterval, evaluation_interval: options.evaluationInterval, external_labels: options.externalLabels },
           rule_files: [rulesFile],
           alerting: { alertmanagers: [{ static_configs: [{ targets: [`127.0.0.1:${alertmanagerPort}`] }] }] },
-          scrape_configs: [{ job_name: options.job, static_configs: [{ targets: [`127.0.0.1:${started.target.port}`] }] }],
+          scrape_configs: [
+            { job_name: options.job, static_configs: [{ targets: [`127.0.0.1:${started.target.port}`] }] },
+            ...(options.extraScrapeConfigs ?? []),
+          ],
         }),
       );
       const prometheusPort = await freePort();

@@ -93,8 +93,9 @@ export class ServerProcess {
     child.once('exit', () => running.delete(child));
   }
 
-  public static start(name: string, binary: string, args: readonly string[]): ServerProcess {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  /** `env` adds variables to this process' environment (e.g. a CA bundle). */
+  public static start(name: string, binary: string, args: readonly string[], env?: Readonly<Record<string, string>>): ServerProcess {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
     running.add(child);
     return new ServerProcess(child, name);
   }

@@ -57,7 +57,7 @@ describe('the price-feed and routing fields fail synth through the one validatio
   test('fails when a Slack receiver is named "x" (a receiver name needs 2 characters)', () => {
     const run = runApp(editProd(`exports.prod.alerting = { ...exports.prod.alerting, slackReceivers: { ...exports.prod.alerting.slackReceivers, x: { channel: '#x' } } };`));
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('prod: alerting.slackReceivers.x: "x" (allowed: a receiver name: lower-case letters, digits and "-", 2-63 characters');
+    expect(run.stderr).toContain('prod: alerting.slackReceivers.x: key "x" (allowed: a receiver name: lower-case letters, digits and "-", 2-63 characters');
     expect(run.wroteOutput).toBe(false);
   });
 

@@ -76,3 +76,36 @@ test('internal modules are not importable: only the package root is exported', (
   expect(result.status).not.toBe(0);
   expect(result.stderr).toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED|Cannot find module/);
 });
+
+// Endpoint probes and SLOs (issue 10): the README examples, through the package root.
+test('another team renders its own SLO and endpoint probes through the package root', () => {
+  const app = `
+    const { App, TerraformStack } = require('cdktf');
+    const { EndpointMonitoring, endpointsSchema, Runbook, ServiceLevelObjective } = require('feedops');
+    const app = new App({ outdir: ${JSON.stringify(path.join(work, 'out-slo'))} });
+    const stack = new TerraformStack(app, 'payments-slos');
+    const { KubernetesProvider } = require('@cdktf/provider-kubernetes/lib/provider');
+    new KubernetesProvider(stack, 'kubernetes', { configPath: '~/.kube/config' });
+    new ServiceLevelObjective(stack, 'payments-api-availability', {
+      environment: 'prod', namespace: 'payments', service: 'api', name: 'availability',
+      description: 'Requests to the payments API succeed.', objectivePercent: 99.9,
+      sli: { kind: 'events',
+        goodQuery: 'sum(rate(http_requests_total{job="payments-api",code!~"5.."}[{{window}}]))',
+        totalQuery: 'sum(rate(http_requests_total{job="payments-api"}[{{window}}]))' },
+      alertName: 'PaymentsApiAvailability', team: 'payments',
+      runbook: Runbook.at('https://github.com/example-org/payments/blob/main/runbooks', 'PaymentsApiAvailability'),
+    });
+    new EndpointMonitoring(stack, 'endpoints', {
+      endpoints: endpointsSchema.parse({ 'payments-api': { kind: 'http', url: 'https://payments.example.com/healthz', team: 'payments', latencyObjectiveSeconds: 0.5 } }),
+      environment: 'prod', namespace: 'payments', runbookBaseUrl: 'https://github.com/example-org/payments/blob/main/runbooks',
+      proberAddress: 'blackbox-exporter-prometheus-blackbox-exporter.monitoring.svc:9115',
+    });
+    app.synth();
+  `;
+  const result = spawnSync(process.execPath, ['-e', app], { cwd: work, encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  const tf = JSON.parse(fs.readFileSync(path.join(work, 'out-slo', 'stacks', 'payments-slos', 'cdk.tf.json'), 'utf8'));
+  const manifests = Object.values<any>(tf.resource.kubernetes_manifest).map((r) => r.manifest);
+  expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`).sort()).toEqual(['Probe/endpoint-payments-api', 'PrometheusRule/feedops-endpoints', 'PrometheusRule/slo-api-availability']);
+});

@@ -43,7 +43,7 @@ function manifestsOf(environment: string): Array<Record<string, any>> {
 
 /** symbol -> limit, from every `<aggregation> (metric{...symbol...}) <op> <number>` term of the alert's expression. */
 function alertLimits(environment: string, quantity: Quantity): Map<string, number> {
-  const rule = manifestsOf(environment).find((manifest) => manifest.kind === 'PrometheusRule')!;
+  const rule = manifestsOf(environment).find((manifest) => manifest.kind === 'PrometheusRule' && manifest.metadata.name === 'pyth-price-feeds')!;
   const limits = new Map<string, number>();
   const rules = rule.spec.groups.flatMap((group: { rules: Array<{ alert?: string; expr: string }> }) => group.rules).filter((candidate: { alert?: string }) => candidate.alert === quantity.alert);
   const term = new RegExp(`${quantity.metric}\\{[^}]*symbol(=~?)"((?:[^"\\\\]|\\\\.)*)"[^}]*\\}\\)\\s*\\${quantity.operator}\\s*([0-9.]+)`, 'g');

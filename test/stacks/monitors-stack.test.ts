@@ -22,7 +22,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s-monitors'
   const ofKind = (kind: string) => manifests.filter((m) => m.kind === kind);
   const workloads = manifests.filter((m) => WORKLOAD_KINDS.includes(m.kind));
   const podSpecs = workloads.map((w) => [`${w.kind}/${w.metadata.name}`, w.spec.template.spec] as const);
-  const [rule] = ofKind('PrometheusRule');
+  const rule = ofKind('PrometheusRule').find((r) => r.metadata.name === 'pyth-price-feeds')!;
 
   test('every Kubernetes object passes the Kubernetes and prometheus-operator schemas', () => {
     expect(manifests.length).toBeGreaterThan(5);
@@ -128,6 +128,8 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s-monitors'
 
   test('dashboards are ConfigMaps the Grafana sidecar picks up', () => {
     const dashboards = ofKind('ConfigMap').filter((c) => c.metadata.labels?.grafana_dashboard === '1');
-    expect(dashboards.map((d) => Object.keys(d.data)[0]).sort()).toEqual(['feedops-price-feeds.json', 'feedops-publishers.json', ...(env.wallets ? ['feedops-wallets.json'] : [])]);
+    expect(dashboards.map((d) => Object.keys(d.data)[0]).sort()).toEqual(
+      ['feedops-endpoints.json', 'feedops-price-feeds.json', 'feedops-publishers.json', 'feedops-slos.json', ...(env.wallets ? ['feedops-wallets.json'] : [])].sort(),
+    );
   });
 });

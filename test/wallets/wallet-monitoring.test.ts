@@ -45,6 +45,10 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s-monitors 
         if ('secretProperty' in endpoint) expect(text).toContain(`"property":"${endpoint.secretProperty}"`);
       }
     }
-    expect(text).not.toMatch(/https:\/\/[^"]*(alchemy|infura)[^"]*/);
+    // The wallet pack's own objects carry no keyed provider URL (the endpoint pack probes a keyless base URL and sends
+    // its key in a header, so the check is on the wallets' objects).
+    const walletObjects = JSON.stringify(Object.entries(tf.resource?.kubernetes_manifest ?? {}).filter(([address]) => address.startsWith('wallets_')));
+    expect(walletObjects.length).toBeGreaterThan(100);
+    expect(walletObjects).not.toMatch(/https:\/\/[^"]*(alchemy|infura)[^"]*/);
   });
 });

@@ -1,4 +1,4 @@
-import { BLACKBOX_MODULES, BlackboxExporter, BlackboxExporterProps } from '../../../constructs/monitoring/blackbox-exporter';
+import { BlackboxExporter, BlackboxExporterProps } from '../../../constructs/monitoring/blackbox-exporter';
 import { helmValues } from '../../support/helm-values';
 import { synthConstruct } from '../../support/synth';
 
@@ -16,10 +16,17 @@ test('replicas above one get a budget keeping all but one', () => {
   expect(valuesOf({ replicas: 3 }).podDisruptionBudget).toEqual({ minAvailable: 2 });
 });
 
-test('the modules Probe objects refer to exist, the JSON-RPC one checking for a result', () => {
-  const modules = valuesOf().config.modules;
-  expect(Object.keys(modules).sort()).toEqual(Object.values(BLACKBOX_MODULES).sort());
-  expect(modules[BLACKBOX_MODULES.httpJsonRpc].http.fail_if_body_not_matches_regexp).toEqual(['"result"']);
+test('has no hand-written modules: without endpoints it renders none', () => {
+  expect(valuesOf().config.modules).toEqual({});
+});
+
+test('renders the modules it is given, unchanged, and mounts credential secrets read-only', () => {
+  const modules = { endpoint_api: { prober: 'http', timeout: '5s', http: { valid_status_codes: [200] } } };
+  const values = valuesOf({ modules, secretMounts: [{ secretName: 'probe-credentials-rpc', mountPath: '/etc/blackbox-exporter/secrets/probe-credentials-rpc' }] });
+  expect(values.config.modules).toEqual(modules);
+  expect(values.extraSecretMounts).toEqual([
+    { name: 'probe-credentials-rpc', secretName: 'probe-credentials-rpc', mountPath: '/etc/blackbox-exporter/secrets/probe-credentials-rpc', readOnly: true },
+  ]);
 });
 
 test('proberAddress is host:port without a scheme, as a Probe\'s prober.url requires', () => {
