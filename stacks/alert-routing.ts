@@ -1,5 +1,6 @@
 import type { AlertRoutingModel } from '../constructs/alerting/alertmanager/routing-model';
 import { assetTypeOfSymbol, marketClosuresOf, type AssetType } from '../constructs/price-feeds/asset-types';
+import { priceFeedInhibitions } from '../constructs/price-feeds/rules/inhibitions';
 import type { EnvironmentConfig } from '../environments/schema';
 import { HEARTBEAT_SECRET } from './platform-secrets';
 
@@ -15,6 +16,7 @@ export function alertRoutingModel(env: EnvironmentConfig): AlertRoutingModel {
       defaultReceiver: alerting.routing.defaultReceiver,
     },
     marketClosures: marketClosuresOf([...new Set(Object.keys(env.priceFeeds.feeds).map((symbol) => assetTypeOfSymbol(symbol) as AssetType))]),
+    inhibitions: priceFeedInhibitions(),
     heartbeat: {
       url: alerting.heartbeat.url,
       authorization: { type: alerting.heartbeat.authorizationType, credentials: HEARTBEAT_SECRET },

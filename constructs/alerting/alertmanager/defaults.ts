@@ -15,8 +15,19 @@ export const DEFAULT_HEARTBEAT_AUTHORIZATION_TYPE = 'Bearer';
 
 export const DEFAULT_GROUP_BY: readonly string[] = ['alertname', 'environment', 'team', 'symbol'];
 
-/** `symbol` keeps one feed's critical alert from hiding another feed's warning; it counts as equal when absent on both. */
-export const DEFAULT_INHIBIT_EQUAL: readonly string[] = ['alertname', 'environment', 'symbol'];
+/**
+ * The labels that identify the object an alert is about, one set per kind of object. A critical alert hides the
+ * warning and info alerts of the same name about the same object only: each rule requires its labels to be present
+ * on both alerts (a label missing on both would count as equal and make unrelated alerts one object).
+ */
+export const DEFAULT_INHIBIT_IDENTITIES: readonly (readonly string[])[] = [
+  ['symbol'],
+  ['wallet'],
+  ['endpoint'],
+  ['namespace', 'persistentvolumeclaim'],
+  ['instance', 'mountpoint'],
+  ['instance'],
+];
 
 /** Critical pages quickly and repeats hourly; warning and info are batched and repeat rarely. */
 export const DEFAULT_ROUTE_TIMING: Readonly<Record<Severity, RouteTiming>> = {

@@ -1,5 +1,6 @@
 import { WATCHDOG_ALERT_NAME } from '../rules/rule-limits';
 import type {
+  AlertmanagerInhibitRule,
   AlertmanagerConfig,
   AlertmanagerReceiver,
   AlertmanagerRoute,
@@ -68,15 +69,31 @@ export function renderAlertmanagerConfig(model: AlertRoutingModel): Alertmanager
       ],
     },
     receivers: renderReceivers(resolved),
-    inhibit_rules: [
-      {
-        source_matchers: [equals('severity', 'critical')],
-        target_matchers: [`severity=~"${SEVERITIES.filter((severity) => severity !== 'critical').join('|')}"`],
-        equal: [...resolved.inhibitEqual],
-      },
-    ],
+    inhibit_rules: inhibitRules(resolved),
     time_intervals: resolved.marketClosures.map(({ assetType, closed }) => renderTimeInterval(marketClosedIntervalName(assetType), closed)),
   };
+}
+
+/**
+ * Same alert, same object: a critical alert hides its own warning and info alerts about the same object, one rule per
+ * kind of object, each requiring its identifying labels on both sides (`=~".+"`), so alerts without them never count
+ * as one object. Then the cause -> symptom inhibitions of the monitor packs, likewise requiring the shared labels.
+ */
+function inhibitRules(resolved: ResolvedRoutingModel): AlertmanagerInhibitRule[] {
+  const present = (labels: readonly string[]) => labels.filter((label) => label !== 'environment').map((label) => `${label}=~".+"`);
+  const lower = `severity=~"${SEVERITIES.filter((severity) => severity !== 'critical').join('|')}"`;
+  return [
+    ...resolved.inhibitIdentities.map((identity) => ({
+      source_matchers: [equals('severity', 'critical'), ...present(identity)],
+      target_matchers: [lower, ...present(identity)],
+      equal: ['alertname', 'environment', ...identity],
+    })),
+    ...resolved.inhibitions.map((inhibition) => ({
+      source_matchers: [...inhibition.source, ...present(inhibition.equal)],
+      target_matchers: [...inhibition.target, ...present(inhibition.equal)],
+      equal: [...inhibition.equal],
+    })),
+  ];
 }
 
 /** Team routes before severity routes; mute_time_intervals is not inherited in Alertmanager, so each leaf carries it. */

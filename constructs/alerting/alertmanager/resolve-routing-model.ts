@@ -6,10 +6,10 @@ import {
   DEFAULT_HEARTBEAT_AUTHORIZATION_TYPE,
   DEFAULT_HEARTBEAT_INTERVAL,
   DEFAULT_HEARTBEAT_RECEIVER_NAME,
-  DEFAULT_INHIBIT_EQUAL,
+  DEFAULT_INHIBIT_IDENTITIES,
   DEFAULT_ROUTE_TIMING,
 } from './defaults';
-import type { AlertRoutingModel, MarketClosure, RouteTiming, SecretKeyReference, TimeIntervalSpec } from './routing-model';
+import type { AlertRoutingModel, Inhibition, MarketClosure, RouteTiming, SecretKeyReference, TimeIntervalSpec } from './routing-model';
 import {
   HEARTBEAT_URL_RULE,
   isAcceptableHeartbeatUrl,
@@ -41,7 +41,8 @@ export interface ResolvedRoutingModel {
   readonly marketClosures: readonly { readonly assetType: string; readonly closed: readonly TimeIntervalSpec[] }[];
   readonly timing: Readonly<Record<Severity, RouteTiming>>;
   readonly groupBy: readonly string[];
-  readonly inhibitEqual: readonly string[];
+  readonly inhibitIdentities: readonly (readonly string[])[];
+  readonly inhibitions: readonly Inhibition[];
   readonly secretsDirectory: string;
 }
 
@@ -127,7 +128,8 @@ export function resolveRoutingModel(model: AlertRoutingModel): ResolvedRoutingMo
     marketClosures: resolveMarketClosures(model.marketClosures ?? {}, fail),
     timing: resolveTiming(model, fail),
     groupBy: resolveLabelList('groupBy', model.groupBy ?? DEFAULT_GROUP_BY, fail),
-    inhibitEqual: resolveLabelList('inhibitEqual', model.inhibitEqual ?? DEFAULT_INHIBIT_EQUAL, fail),
+    inhibitIdentities: resolveIdentities(model.inhibitIdentities ?? DEFAULT_INHIBIT_IDENTITIES, fail),
+    inhibitions: resolveInhibitions(model.inhibitions ?? [], fail),
     secretsDirectory,
   };
 }
@@ -226,7 +228,33 @@ function resolveTiming(model: AlertRoutingModel, fail: Fail): Record<Severity, R
   return resolved;
 }
 
-function resolveLabelList(field: 'groupBy' | 'inhibitEqual', labels: readonly string[], fail: Fail): readonly string[] {
+function resolveIdentities(identities: readonly (readonly string[])[], fail: Fail): readonly (readonly string[])[] {
+  identities.forEach((labels, index) => {
+    if (labels.length === 0 || labels.some((label) => !LABEL_NAME_PATTERN.test(label) || label === 'alertname' || label === 'severity')) {
+      fail(`inhibitIdentities[${index}]`, labels, 'a non-empty list of label names that identify an object (not alertname or severity)');
+    }
+  });
+  return identities;
+}
+
+const MATCHER_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*(=|!=|=~|!~)"[^"\\]*"$/;
+
+function resolveInhibitions(inhibitions: readonly Inhibition[], fail: Fail): readonly Inhibition[] {
+  inhibitions.forEach((inhibition, index) => {
+    for (const field of ['source', 'target'] as const) {
+      const matchers = inhibition[field];
+      if (!matchers?.length || matchers.some((matcher) => !MATCHER_PATTERN.test(matcher))) {
+        fail(`inhibitions[${index}].${field}`, matchers, 'at least one matcher such as alertname="PythPriceFeedStale"');
+      }
+    }
+    if (!inhibition.equal?.includes('environment') || inhibition.equal.some((label) => !LABEL_NAME_PATTERN.test(label))) {
+      fail(`inhibitions[${index}].equal`, inhibition.equal, 'label names including environment');
+    }
+  });
+  return inhibitions;
+}
+
+function resolveLabelList(field: 'groupBy', labels: readonly string[], fail: Fail): readonly string[] {
   for (const label of labels) {
     if (!LABEL_NAME_PATTERN.test(label)) fail(field, labels, `Prometheus label names (letters, digits and "_"); "${label}" is not one`);
   }

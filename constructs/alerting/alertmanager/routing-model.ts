@@ -33,11 +33,16 @@ export interface AlertRoutingModel {
    */
   readonly groupBy?: readonly string[];
   /**
-   * Labels a critical alert and a warning/info alert must share for the critical one to inhibit the other;
-   * must include `alertname` and `environment`. A label missing on both alerts counts as equal.
-   * @default DEFAULT_INHIBIT_EQUAL - alertname, environment, symbol
+   * Kinds of object, each as the labels that identify it: a critical alert inhibits the warning and info alerts of
+   * the same name about the same object (all of these labels present and equal, plus `environment`).
+   * @default DEFAULT_INHIBIT_IDENTITIES - symbol; wallet; endpoint; namespace + persistentvolumeclaim; instance + mountpoint; instance
    */
-  readonly inhibitEqual?: readonly string[];
+  readonly inhibitIdentities?: readonly (readonly string[])[];
+  /**
+   * Cause -> symptom inhibitions a monitor pack knows (e.g. a stale feed hides its deviation warning).
+   * @default [] - none
+   */
+  readonly inhibitions?: readonly Inhibition[];
   /**
    * Directory where Alertmanager sees mounted Kubernetes secrets (`<directory>/<secretName>/<key>`).
    * @default ALERTMANAGER_SECRETS_DIRECTORY - where the chart's `alertmanagerSpec.secrets` are mounted
@@ -139,4 +144,14 @@ export interface TimeIntervalSpec {
   readonly years?: readonly string[];
   /** IANA time zone the other fields are read in. @default - UTC */
   readonly location?: string;
+}
+
+/** While an alert matching `source` fires, alerts matching `target` that share the `equal` labels are not sent. */
+export interface Inhibition {
+  /** Matchers of the cause, e.g. `alertname="PythPriceFeedStale"`. */
+  readonly source: readonly string[];
+  /** Matchers of the symptoms it explains. */
+  readonly target: readonly string[];
+  /** Labels cause and symptom share; every one of them must be present on both (checked by a matcher). */
+  readonly equal: readonly string[];
 }

@@ -12,13 +12,16 @@ export const PRICE_FEED_ALERTS = {
   deviationFromCoinGeckoHigh: 'PythPriceDeviationFromCoinGeckoHigh',
   coinGeckoPriceStale: 'CoinGeckoPriceStale',
   priceFeedMetricAbsent: 'PythPriceFeedMetricAbsent',
+  priceFeedMetricsFrozen: 'PythPriceFeedMetricsFrozen',
+  coinGeckoPriceMissing: 'CoinGeckoPriceMissing',
 } as const;
 
 export const OBSERVER_ALERTS = {
   observerDown: 'PythObserverDown',
   observerAbsent: 'PythObserverAbsent',
   observerStalled: 'PythObserverStalled',
-  observerMetricAbsent: 'PythObserverMetricAbsent',
+  observerNotRefreshing: 'PythObserverNotRefreshing',
+  observerReportsNoFeeds: 'PythObserverReportsNoFeeds',
   observerLoopErrors: 'PythObserverLoopErrors',
   observerNetworkDown: 'PythObserverNetworkDown',
 } as const;

@@ -31,7 +31,7 @@ export function assetTypeRuleGroup(assetType: ResolvedAssetType, feeds: Resolved
       rules.notTrading(),
       rules.publishersLow(),
       rules.confidenceIntervalWide(),
-      ...(comparedWithCoinGecko ? [rules.deviationFromCoinGeckoHigh(), rules.coinGeckoPriceStale()] : []),
+      ...(comparedWithCoinGecko ? [rules.deviationFromCoinGeckoHigh(), rules.coinGeckoPriceStale(), rules.coinGeckoPriceMissing()] : []),
       rules.metricAbsent(),
     ],
   };
@@ -129,9 +129,12 @@ class AssetTypeRules {
       ({ limit, items }) => `max by (symbol) (${this.select(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, items)}) > ${limit}`,
     );
     return this.alert(PRICE_FEED_ALERTS.deviationFromCoinGeckoHigh, {
-      // Only while the reference is fresh and refreshing: the observer keeps the last CoinGecko values when
-      // CoinGecko fails, so a frozen deviation must not fire for ever.
-      expr: `(\n${indent(anyOf(terms))}\n)\nand on (symbol)\n(\n${indent(this.coinGeckoFresh())}\n)`,
+      // Only while the reference is fresh and refreshing (the observer keeps the last CoinGecko values when
+      // CoinGecko fails, so a frozen deviation must not fire for ever), and only while the feed trades: a halted
+      // or closed feed's last aggregate is expected to drift from the market (the observer's own check skips it).
+      expr:
+        `(\n${indent(anyOf(terms))}\n)\nand on (symbol)\n(\n${indent(this.coinGeckoFresh())}\n)\n` +
+        `and on (symbol)\n(min by (symbol) (${this.select(OBSERVER_METRIC_NAMES.status, this.coinGeckoFeeds)}) == 1)`,
       for: this.assetType.pendingFor.deviation,
       severity: Severity.WARNING,
       summary: 'Pyth {{ $labels.symbol }} is {{ printf "%.2f" $value }}% away from CoinGecko',
@@ -160,22 +163,47 @@ class AssetTypeRules {
     });
   }
 
+  /**
+   * A configured feed the observer does not report. One alert per feed whichever of its series is missing, and
+   * only while the observer reports other feeds: when it reports none, PythObserverReportsNoFeeds is the one signal.
+   */
   public metricAbsent(): AlertRule {
-    const terms = this.feeds.flatMap((feed) =>
-      CRITICAL_FEED_METRICS.map(
-        (metric) => `label_replace(absent(${this.select(metric, [feed])}), "metric", ${quote(metric)}, "", "")`,
-      ),
-    );
+    const terms = this.feeds.map((feed) => anyOf(CRITICAL_FEED_METRICS.map((metric) => `absent(${this.select(metric, [feed])})`)).replace(/\n/g, ' '));
     return this.alert(PRICE_FEED_ALERTS.priceFeedMetricAbsent, {
-      expr: anyOf(terms),
+      expr: `(\n${indent(anyOf(terms))}\n)\nand on ()\ncount(${this.observerFeeds()}) > 0`,
       for: this.assetType.pendingFor.metricAbsent,
       severity: Severity.WARNING,
-      summary: 'pyth-observer does not report {{ $labels.metric }} for {{ $labels.symbol }}',
+      summary: 'pyth-observer does not report {{ $labels.symbol }}',
       description:
-        'Prometheus has no {{ $labels.metric }} series for {{ $labels.symbol }} from job {{ $labels.job }}, so ' +
+        'pyth-observer reports other feeds but has no staleness or status series for {{ $labels.symbol }} (job {{ $labels.job }}), so ' +
         `${PRICE_FEED_ALERTS.priceFeedStale} and ${PRICE_FEED_ALERTS.priceFeedNotTrading} cannot fire for this feed. The observer skips feeds ` +
         'whose min_publishers is 10 or more ("coming soon") and symbols that do not exist on its network.',
     });
+  }
+
+  /**
+   * A feed configured for the CoinGecko comparison that has no CoinGecko series (the observer sets them only when
+   * CoinGecko returned a price for the mapped id): a wrong id, or CoinGecko unreachable since the observer started.
+   */
+  public coinGeckoPriceMissing(): AlertRule {
+    const terms = this.coinGeckoFeeds.map((feed) =>
+      `(${anyOf([OBSERVER_METRIC_NAMES.deviationFromCoinGecko, OBSERVER_METRIC_NAMES.coinGeckoPriceAge].map((metric) => `absent(${this.select(metric, [feed])})`)).replace(/\n/g, ' ')})` +
+        ` and on (symbol) count by (symbol) (${this.select(OBSERVER_METRIC_NAMES.staleness, [feed])})`,
+    );
+    return this.alert(PRICE_FEED_ALERTS.coinGeckoPriceMissing, {
+      expr: anyOf(terms),
+      for: this.assetType.pendingFor.metricAbsent,
+      severity: Severity.WARNING,
+      summary: 'No CoinGecko reference price for {{ $labels.symbol }}',
+      description:
+        'pyth-observer reports {{ $labels.symbol }} but has no CoinGecko price for it: the CoinGecko id in the config is wrong, or CoinGecko ' +
+        `has not answered since the observer started. ${PRICE_FEED_ALERTS.deviationFromCoinGeckoHigh} cannot fire for this feed meanwhile.`,
+    });
+  }
+
+  /** Every feed series of the observer, of any feed: "the observer reports feeds". */
+  private observerFeeds(): string {
+    return selector(OBSERVER_METRIC_NAMES.staleness, [`job=${quote(this.options.observer.job)}`]);
   }
 
   private alert(name: string, rule: Pick<AlertRule, 'expr' | 'for' | 'severity' | 'summary' | 'description'>): AlertRule {

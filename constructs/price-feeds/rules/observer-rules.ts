@@ -12,8 +12,13 @@ export const OBSERVER_ABSENT_FOR = Duration.minutes(5);
 /** No new Pythnet slot in this window means the observer's metrics are frozen. */
 export const OBSERVER_STALLED_WINDOW = Duration.minutes(5);
 export const OBSERVER_STALLED_FOR = Duration.minutes(2);
-/** The observer sets its slot metric only after a first full loop; give a restart time for that. */
-export const OBSERVER_METRIC_ABSENT_FOR = Duration.minutes(10);
+/**
+ * prometheus_client exports the label-less slot gauge as 0 from process start; the observer sets it in its first
+ * completed loop. 0 for this long after a start means no loop has completed.
+ */
+export const OBSERVER_NOT_REFRESHING_FOR = Duration.minutes(10);
+/** The observer refreshes (slot > 0) yet reports no feed at all: give it a couple of loops after a start. */
+export const OBSERVER_REPORTS_NO_FEEDS_FOR = Duration.minutes(5);
 export const OBSERVER_LOOP_ERRORS_WINDOW = Duration.minutes(5);
 export const OBSERVER_LOOP_ERRORS_FOR = Duration.minutes(10);
 export const OBSERVER_RPC_ERROR_RATIO = 0.5;
@@ -40,11 +45,13 @@ export function observerRuleGroup(options: ResolvedPriceFeeds): RuleGroup {
       alert(OBSERVER_ALERTS.observerDown, {
         expr: `${selector('up', [job])} == 0`,
         for: OBSERVER_DOWN_FOR,
-        severity: Severity.CRITICAL,
+        // One replica of several: the others still observe every feed, so this is a warning. No replica up is
+        // PythObserverAbsent, which pages.
+        severity: Severity.WARNING,
         summary: 'pyth-observer target {{ $labels.instance }} is down',
         description:
-          'Prometheus cannot scrape pyth-observer at {{ $labels.instance }}. While no replica is scraped, no price-feed alert can fire: ' +
-          'staleness, trading status, publishers and deviation of every feed go unobserved.',
+          'Prometheus cannot scrape pyth-observer at {{ $labels.instance }}. The other replicas still observe every feed; ' +
+          `if none is up, ${OBSERVER_ALERTS.observerAbsent} pages. Running on fewer replicas, one more failure blinds every price-feed alert.`,
       }),
       alert(OBSERVER_ALERTS.observerAbsent, {
         expr: `absent(${selector('up', [job])} == 1)`,
@@ -67,14 +74,28 @@ export function observerRuleGroup(options: ResolvedPriceFeeds): RuleGroup {
           'its RPC node is stuck, or Pythnet has halted. Its feed metrics are frozen at their last, healthy-looking values, ' +
           'so stale feeds do not alert while this fires.',
       }),
-      alert(OBSERVER_ALERTS.observerMetricAbsent, {
-        expr: `absent(${selector(OBSERVER_METRIC_NAMES.latestBlockSlot, [job])})`,
-        for: OBSERVER_METRIC_ABSENT_FOR,
+      alert(OBSERVER_ALERTS.observerNotRefreshing, {
+        // Not absent(): prometheus_client exports the label-less gauge as 0 from process start, so the series
+        // exists as soon as the observer is scraped; 0 is "no loop completed".
+        expr: `max by (job, instance) (${selector(OBSERVER_METRIC_NAMES.latestBlockSlot, [job])}) == 0`,
+        for: OBSERVER_NOT_REFRESHING_FOR,
         severity: Severity.CRITICAL,
-        summary: `pyth-observer (job ${jobName}) reports no Pythnet slot`,
+        summary: 'pyth-observer {{ $labels.instance }} has not completed a refresh since it started',
         description:
-          `No target of job ${jobName} exposes ${OBSERVER_METRIC_NAMES.latestBlockSlot}. The observer sets it after its first full refresh, ` +
-          `so it has not completed one: ${OBSERVER_ALERTS.observerStalled} and every feed alert are blind.`,
+          `pyth-observer at {{ $labels.instance }} is scraped but still reports slot 0 after ${OBSERVER_NOT_REFRESHING_FOR.toPrometheus()}: ` +
+          'every loop since its start failed before the first feed (Pythnet RPC or CoinGecko unreachable, bad config). It reports no feed, ' +
+          'so no price-feed alert can fire from it.',
+      }),
+      alert(OBSERVER_ALERTS.observerReportsNoFeeds, {
+        // One signal for "the observer sees no feed": the per-feed absent alerts stay quiet while this holds.
+        expr: `absent(${selector(OBSERVER_METRIC_NAMES.staleness, [job])})\nand on ()\nmax(${selector(OBSERVER_METRIC_NAMES.latestBlockSlot, [job])}) > 0`,
+        for: OBSERVER_REPORTS_NO_FEEDS_FOR,
+        severity: Severity.CRITICAL,
+        summary: `pyth-observer (job ${jobName}) refreshes but reports no price feed`,
+        description:
+          `pyth-observer advances its Pythnet slot but exports no ${OBSERVER_METRIC_NAMES.staleness} series at all: it finds no product ` +
+          '(wrong network or first_mapping) or skips every feed. No price-feed alert can fire.',
+        labels: { job: jobName },
       }),
       alert(OBSERVER_ALERTS.observerLoopErrors, {
         expr: `rate(${selector(OBSERVER_METRIC_NAMES.loopErrors, [job])}[${OBSERVER_LOOP_ERRORS_WINDOW.toPrometheus()}]) > 0`,
@@ -87,19 +108,17 @@ export function observerRuleGroup(options: ResolvedPriceFeeds): RuleGroup {
           'skips that round of checks, so feed metrics update late or not at all.',
       }),
       alert(OBSERVER_ALERTS.observerNetworkDown, {
-        // The connection gauge is declared but not set by pyth-observer v3.0.x; the RPC error ratio is what
-        // actually shows an unreachable Pythnet RPC today. Sum by instance: the observer's own `endpoint` label
-        // is renamed under a ServiceMonitor, so it is not named here.
+        // Sum by instance: the observer's own `endpoint` label is renamed under a ServiceMonitor, so it is not named here.
+        // Only the RPC error ratio: pyth-observer v3.0.x declares its connection gauge but never sets it.
         expr:
-          `${selector(OBSERVER_METRIC_NAMES.networkConnectionStatus, [job])} == 0\nor\n(\n` +
-          `  sum by (job, instance) (rate(${rpcRequests('error')}[${rpcWindow}]))\n  /\n` +
+          `(\n  sum by (job, instance) (rate(${rpcRequests('error')}[${rpcWindow}]))\n  /\n` +
           `  sum by (job, instance) (rate(${rpcRequests()}[${rpcWindow}]))\n) > ${OBSERVER_RPC_ERROR_RATIO}`,
         for: OBSERVER_NETWORK_DOWN_FOR,
         severity: Severity.WARNING,
         summary: 'pyth-observer {{ $labels.instance }} cannot reach its Pythnet RPC',
         description:
-          `More than ${OBSERVER_RPC_ERROR_RATIO * 100}% of the Pythnet RPC requests of pyth-observer at {{ $labels.instance }} failed over ${rpcWindow}, ` +
-          'or it reports its network connection down. Its feed metrics stop updating; ' +
+          `More than ${OBSERVER_RPC_ERROR_RATIO * 100}% of the Pythnet RPC requests of pyth-observer at {{ $labels.instance }} failed over ${rpcWindow}. ` +
+          'Its feed metrics stop updating; ' +
           `${OBSERVER_ALERTS.observerStalled} follows if no request gets through.`,
       }),
     ],

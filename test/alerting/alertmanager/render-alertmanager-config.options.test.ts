@@ -35,8 +35,17 @@ describe('defaults and their overrides', () => {
   });
 
   test('inhibition equal defaults to alertname, environment and symbol, and can be overridden', () => {
-    expect(render({}).inhibit_rules[0].equal).toEqual(['alertname', 'environment', 'symbol']);
-    expect(render({ inhibitEqual: ['alertname', 'environment'] }).inhibit_rules[0].equal).toEqual(['alertname', 'environment']);
+    expect(render({}).inhibit_rules.map((rule) => rule.equal)).toEqual([
+      ['alertname', 'environment', 'symbol'],
+      ['alertname', 'environment', 'wallet'],
+      ['alertname', 'environment', 'endpoint'],
+      ['alertname', 'environment', 'namespace', 'persistentvolumeclaim'],
+      ['alertname', 'environment', 'instance', 'mountpoint'],
+      ['alertname', 'environment', 'instance'],
+    ]);
+    expect(render({ inhibitIdentities: [['instance']] }).inhibit_rules).toEqual([
+      { source_matchers: ['severity="critical"', 'instance=~".+"'], target_matchers: ['severity=~"warning|info"', 'instance=~".+"'], equal: ['alertname', 'environment', 'instance'] },
+    ]);
   });
 
   test('default timing: critical 10s/1m/1h, warning 30s/5m/4h, info 1m/15m/24h', () => {

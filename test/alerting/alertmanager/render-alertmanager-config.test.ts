@@ -69,14 +69,20 @@ describe.each(ENVIRONMENTS)('invariants of the rendered configuration of %s', (e
     for (const route of routes) if (route.group_by) expect(route.group_by).toEqual(expect.arrayContaining(['alertname', 'environment']));
   });
 
-  test('critical inhibits warning and info of the same alertname and environment', () => {
-    expect(config.inhibit_rules).toEqual([
-      {
-        source_matchers: ['severity="critical"'],
-        target_matchers: ['severity=~"warning|info"'],
-        equal: expect.arrayContaining(['alertname', 'environment']),
-      },
-    ]);
+  test('critical inhibits warning and info of the same alert about the same object, whose labels both must carry', () => {
+    expect(config.inhibit_rules[0]).toEqual({
+      source_matchers: ['severity="critical"', 'symbol=~".+"'],
+      target_matchers: ['severity=~"warning|info"', 'symbol=~".+"'],
+      equal: ['alertname', 'environment', 'symbol'],
+    });
+    for (const rule of config.inhibit_rules) {
+      expect(rule.equal).toEqual(expect.arrayContaining(['alertname', 'environment']));
+      // Every identifying label is required on both sides, so alerts without it are never one object.
+      for (const label of rule.equal.filter((name) => !['alertname', 'environment'].includes(name))) {
+        expect(rule.source_matchers).toContain(`${label}=~".+"`);
+        expect(rule.target_matchers).toContain(`${label}=~".+"`);
+      }
+    }
   });
 
   test('every route names a receiver that exists', () => {

@@ -145,8 +145,14 @@ describe('renderAlertmanagerConfig rejects a bad model', () => {
     expect(renderWith({ groupBy: ['alertname', 'environment', 'asset-type'] })).toThrow(/groupBy: .* \(allowed: Prometheus label names .*"asset-type" is not one/);
   });
 
-  test('fails when inhibition equal leaves out alertname', () => {
-    expect(renderWith({ inhibitEqual: ['environment'] })).toThrow('inhibitEqual: ["environment"] (allowed: a list that includes alertname and environment');
+  test('fails when an inhibition identity names alertname (it is always compared)', () => {
+    expect(renderWith({ inhibitIdentities: [['alertname']] })).toThrow('inhibitIdentities[0]: ["alertname"] (allowed: a non-empty list of label names that identify an object');
+  });
+
+  test('fails when a cause -> symptom inhibition does not share environment', () => {
+    expect(renderWith({ inhibitions: [{ source: ['alertname="A"'], target: ['alertname="B"'], equal: ['symbol'] }] })).toThrow(
+      'inhibitions[0].equal: ["symbol"] (allowed: label names including environment)',
+    );
   });
 
   test('fails when a market closure time is not HH:MM', () => {

@@ -108,17 +108,46 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     firing: [],
   },
   {
-    name: 'PythObserverMetricAbsent fires when the observer is up but has never reported a slot',
-    alert: 'PythObserverMetricAbsent',
+    // prometheus_client exports the label-less slot gauge as 0 from process start: absent() of it never fires.
+    name: 'PythObserverNotRefreshing fires when the observer is scraped but its slot has stayed 0 for 10m',
+    alert: 'PythObserverNotRefreshing',
+    at: at(10),
+    series: [series('up', TARGET, '1x15'), series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '0x15')],
+    firing: [{ labels: { job: JOB, instance: TARGET.instance }, value: 0 }],
+  },
+  {
+    name: 'PythObserverNotRefreshing stays pending at 9m30s of slot 0',
+    alert: 'PythObserverNotRefreshing',
+    at: at(9),
+    series: [series('up', TARGET, '1x15'), series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '0x15')],
+    firing: [],
+  },
+  {
+    name: 'PythObserverNotRefreshing is silent once the observer reports its slot',
+    alert: 'PythObserverNotRefreshing',
     at: at(12),
-    series: [series('up', TARGET, '1x15')],
+    series: [series('up', TARGET, '1x15'), series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x15')],
+    firing: [],
+  },
+  {
+    name: 'PythObserverReportsNoFeeds fires when the observer refreshes but exports no feed series',
+    alert: 'PythObserverReportsNoFeeds',
+    at: at(6),
+    series: [series('up', TARGET, '1x15'), series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x15')],
     firing: [{ labels: { job: JOB }, value: 1 }],
   },
   {
-    name: 'PythObserverMetricAbsent is silent once the observer reports its slot',
-    alert: 'PythObserverMetricAbsent',
+    name: 'PythObserverReportsNoFeeds is silent while the observer reports feeds',
+    alert: 'PythObserverReportsNoFeeds',
+    at: at(6),
+    series: [series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x15'), ...healthyFeeds(undefined, 15)],
+    firing: [],
+  },
+  {
+    name: 'PythObserverReportsNoFeeds leaves a replica that never refreshed to PythObserverNotRefreshing',
+    alert: 'PythObserverReportsNoFeeds',
     at: at(12),
-    series: [series('up', TARGET, '1x15'), series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x15')],
+    series: [series('up', TARGET, '1x15'), series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '0x15')],
     firing: [],
   },
   {
@@ -144,11 +173,12 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     firing: [{ labels: { job: JOB, instance: TARGET.instance }, value: 2 / 3 }],
   },
   {
-    name: 'PythObserverNetworkDown fires when the observer reports its connection down',
+    // pyth-observer v3.0.x never sets this gauge; a rule branch on it could never fire and is gone.
+    name: 'PythObserverNetworkDown does not read the connection gauge the observer never sets',
     alert: 'PythObserverNetworkDown',
     at: at(10),
     series: [series(OBSERVER_METRIC_NAMES.networkConnectionStatus, { ...TARGET, network: 'pythnet', endpoint_type: 'ws' }, '0x20')],
-    firing: [{ labels: { ...TARGET, network: 'pythnet', endpoint_type: 'ws' }, value: 0 }],
+    firing: [],
   },
   {
     name: 'PythObserverNetworkDown is silent when only a few RPC requests fail',
@@ -288,8 +318,20 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     series: [
       coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, BTC, '8x20'),
       coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '30+5x20'),
+      feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x20'),
     ],
     firing: [{ labels: { symbol: BTC }, value: 8 }],
+  },
+  {
+    name: 'PythPriceDeviationFromCoinGeckoHigh is silent for BTC 8% away while BTC is not trading',
+    alert: 'PythPriceDeviationFromCoinGeckoHigh',
+    at: at(10),
+    series: [
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, BTC, '8x20'),
+      coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '30+5x20'),
+      feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '0x20'),
+    ],
+    firing: [],
   },
   {
     name: 'PythPriceDeviationFromCoinGeckoHigh uses the per-feed limit: SOL 4% away fires at its 3% limit',
@@ -298,6 +340,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     series: [
       coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, SOL, '4x20'),
       coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, SOL, '30+5x20'),
+      feedSeries(OBSERVER_METRIC_NAMES.status, SOL, '1x20'),
     ],
     firing: [{ labels: { symbol: SOL }, value: 4 }],
   },
@@ -358,7 +401,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     group: 'pyth-price-feeds-crypto',
     at: at(12),
     series: healthyFeeds({ metric: OBSERVER_METRIC_NAMES.staleness, symbol: BTC }, 15),
-    firing: [{ labels: { job: JOB, symbol: BTC, metric: OBSERVER_METRIC_NAMES.staleness }, value: 1 }],
+    firing: [{ labels: { job: JOB, symbol: BTC }, value: 1 }],
   },
   {
     name: 'PythPriceFeedMetricAbsent fires in the FX group when EUR/USD status is missing',
@@ -366,7 +409,50 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     group: 'pyth-price-feeds-fx',
     at: at(12),
     series: healthyFeeds({ metric: OBSERVER_METRIC_NAMES.status, symbol: EUR_USD }, 15),
-    firing: [{ labels: { job: JOB, symbol: EUR_USD, metric: OBSERVER_METRIC_NAMES.status }, value: 1 }],
+    firing: [{ labels: { job: JOB, symbol: EUR_USD }, value: 1 }],
+  },
+  {
+    // A bad deploy: the observer is up and refreshing but reports no feed. One alert names the cause
+    // (PythObserverReportsNoFeeds); the old rules fired one warning per feed and metric here (16 in prod).
+    name: 'PythPriceFeedMetricAbsent stays quiet when the observer reports no feed at all',
+    alert: 'PythPriceFeedMetricAbsent',
+    at: at(12),
+    series: [series('up', TARGET, '1x15'), series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x15')],
+    firing: [],
+  },
+  {
+    name: 'CoinGeckoPriceMissing fires for every CoinGecko-compared feed the observer reports without a CoinGecko price',
+    alert: 'CoinGeckoPriceMissing',
+    group: 'pyth-price-feeds-crypto',
+    at: at(12),
+    series: healthyFeeds(undefined, 15),
+    firing: [BTC, ETH, SOL].map((symbol) => ({ labels: { job: JOB, symbol }, value: 1 })),
+  },
+  {
+    name: 'CoinGeckoPriceMissing is silent while every CoinGecko-compared feed has its CoinGecko price',
+    alert: 'CoinGeckoPriceMissing',
+    at: at(12),
+    series: [
+      ...healthyFeeds(undefined, 15),
+      ...[BTC, ETH, SOL].flatMap((symbol) => [
+        coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, symbol, '0.2x15'),
+        coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, symbol, '30+5x15'),
+      ]),
+    ],
+    firing: [],
+  },
+  {
+    name: 'CoinGeckoPriceMissing leaves a feed the observer does not report at all to PythPriceFeedMetricAbsent',
+    alert: 'CoinGeckoPriceMissing',
+    at: at(12),
+    series: [
+      ...healthyFeeds({ metric: OBSERVER_METRIC_NAMES.staleness, symbol: BTC }, 15),
+      ...[ETH, SOL].flatMap((symbol) => [
+        coinGeckoSeries(OBSERVER_METRIC_NAMES.deviationFromCoinGecko, symbol, '0.2x15'),
+        coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, symbol, '30+5x15'),
+      ]),
+    ],
+    firing: [],
   },
   {
     name: 'PythPriceFeedMetricAbsent is silent while every configured feed is reported',

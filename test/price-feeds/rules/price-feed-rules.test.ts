@@ -1,5 +1,6 @@
 import { priceFeedRuleGroups, renderPriceFeedRules } from '../../../constructs/price-feeds/rules/price-feed-rules';
 import type { ResolvedPriceFeeds } from '../../../constructs/price-feeds/resolve';
+import { OBSERVER_METRIC_FAMILIES } from '../../../constructs/price-feeds/observer/observer-metrics';
 import type { RenderedAlertingRule } from '../../../constructs/alerting/rules/render-rules';
 import { runTool } from '../../support/tools';
 import { kubernetesSchemaProblems } from '../../support/kubernetes-schema';
@@ -71,7 +72,11 @@ describe.each(OPTION_SET_NAMES)('price-feed rules for %s', (name) => {
     const alerts = alertsFor(name);
     const critical = alerts.filter(({ rule }) => rule.labels.severity === 'critical');
     const families = [...new Set(critical.flatMap(({ rule }) => metricNamesIn(rule.expr)))];
-    const uncovered = families.filter((family) => !alerts.some(({ rule }) => new RegExp(`absent\\(${family}[{)]`).test(rule.expr)));
+    // A label-less gauge exists (as 0) whenever its target is scraped: its companion is the absent() of the target.
+    const labelless = new Set(OBSERVER_METRIC_FAMILIES.filter((family) => family.type === 'gauge' && family.labels.length === 0).map((family) => family.name));
+    const hasCompanion = (family: string) =>
+      alerts.some(({ rule }) => new RegExp(`absent\\(${labelless.has(family) ? 'up' : family}[{)]`).test(rule.expr));
+    const uncovered = families.filter((family) => !hasCompanion(family));
     expect(families.length).toBeGreaterThan(0);
     expect(uncovered).toEqual([]);
   });
@@ -193,6 +198,18 @@ describe('price-feed rule pack', () => {
 
   test('RPC errors are read from exported_service by default (ServiceMonitor scrape)', () => {
     expect(findAlert(DEV_FEEDS, 'PythObserverNetworkDown').expr).toContain('exported_service="pyth"');
+  });
+
+  test('one observer replica down is a warning; no replica up pages', () => {
+    expect(findAlert(PROD_FEEDS, 'PythObserverDown').labels.severity).toBe('warning');
+    expect(findAlert(PROD_FEEDS, 'PythObserverAbsent').labels.severity).toBe('critical');
+    expect(findAlert(PROD_FEEDS, 'PythObserverDown').annotations.description).not.toMatch(/no price-feed alert can fire/);
+  });
+
+  test('the observer that never refreshes and the observer that reports no feed each page once', () => {
+    expect(findAlert(PROD_FEEDS, 'PythObserverNotRefreshing').expr).toBe('max by (job, instance) (pyth_observer_latest_block_slot{job="pyth-observer"}) == 0');
+    expect(findAlert(PROD_FEEDS, 'PythObserverReportsNoFeeds').labels.severity).toBe('critical');
+    expect(alertsOf(render(PROD_FEEDS).rulesFile).filter(({ rule }) => rule.expr.includes('absent(pyth_observer_latest_block_slot'))).toEqual([]);
   });
 
   test('the absent companion of the observer names its job', () => {
