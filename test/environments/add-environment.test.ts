@@ -39,6 +39,12 @@ function transpileInto(work: string, file: string): void {
   fs.writeFileSync(path.join(work, 'dist', file.replace(/\.ts$/, '.js')), output.outputText);
 }
 
+/** The last lines of a CLI's output with text, without terminal escapes and spinner frames. */
+function lastLines(output: string): string {
+  const ESCAPE = String.fromCharCode(27);
+  return output.split(ESCAPE).map((part) => part.replace(/^\[[0-9;]*[A-Za-z]/, '')).join('').split('\n').filter((line) => /\w/.test(line) && !/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/.test(line)).slice(-20).join('\n');
+}
+
 describe('adding an environment (README "Add an environment") in a copy of the project', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-add-env-'));
   // The copy's own output folder and its own synth for the tests, not the ones of the calling run.
@@ -56,7 +62,7 @@ describe('adding an environment (README "Add an environment") in a copy of the p
     fs.writeFileSync(path.join(work, 'environments/qa.ts'), edit(fs.readFileSync(path.join(work, 'environments/staging.ts'), 'utf8'), QA_EDITS, 'environments/staging.ts'));
     // 2. Registered last: applied after prod.
     const index = path.join(work, 'environments/index.ts');
-    fs.writeFileSync(index, edit(fs.readFileSync(index, 'utf8'), [[/(  prod: loadEnvironmentFile\('prod', \(\) => require\('\.\/prod'\)\),\n)/, "$1  qa: loadEnvironmentFile('qa', () => require('./qa')),\n"]], 'environments/index.ts'));
+    fs.writeFileSync(index, edit(fs.readFileSync(index, 'utf8'), [[/( {2}prod: loadEnvironmentFile\('prod', \(\) => require\('\.\/prod'\)\),\n)/, "$1  qa: loadEnvironmentFile('qa', () => require('./qa')),\n"]], 'environments/index.ts'));
     // A stack folder of an environment that no longer exists, as a removed environment leaves behind.
     fs.mkdirSync(path.join(work, 'cdktf.out/stacks/gone-cluster'), { recursive: true });
     fs.writeFileSync(path.join(work, 'cdktf.out/stacks/gone-cluster/cdk.tf.json'), '{}');
@@ -80,7 +86,8 @@ describe('adding an environment (README "Add an environment") in a copy of the p
   test('3. npx cdktf synth builds first, validates qa and writes its stacks, and removes the stale ones', () => {
     // dist/ holds the build from before qa existed: the app command must rebuild, not run it.
     const synth = run(path.join(work, 'node_modules/.bin/cdktf'), ['synth']);
-    expect({ status: synth.status, output: synth.status === 0 ? '' : `${synth.stdout}${synth.stderr}`.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').replace(/\s*[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]\s+\w+\s*/g, '\n').slice(-3000) }).toEqual({ status: 0, output: '' });
+    // On failure, the end of what the CLI printed (its spinner frames dropped) says why.
+    expect({ status: synth.status, output: synth.status === 0 ? '' : lastLines(`${synth.stdout}${synth.stderr}`) }).toEqual({ status: 0, output: '' });
     const stacks = fs.readdirSync(path.join(work, 'cdktf.out/stacks')).sort();
     expect(stacks).toEqual(expect.arrayContaining(['qa-cluster', 'qa-platform', 'qa-monitors', 'bootstrap']));
     expect(stacks).not.toContain('gone-cluster');

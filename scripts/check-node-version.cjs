@@ -1,12 +1,13 @@
-// Checks that the running Node.js is in the range package.json's `engines.node` supports, before anything is
+// Checks that the running Node.js (any version: plain CommonJS) is in the range package.json's `engines.node` supports, before anything is
 // installed (so it cannot use the semver package). It understands the forms that range uses: alternatives joined by
 // `||`, each `^X.Y.Z` (X.Y.Z up to the next major) or `>=X.Y.Z`; anything else is refused so it cannot check wrongly.
 // test/scripts/check-node-version.test.ts compares it with semver on many versions.
-import { readFileSync } from 'fs';
-import { fileURLToPath, URL } from 'url';
+'use strict';
+const { readFileSync } = require('fs');
+const path = require('path');
 
 /** [major, minor, patch] of "20.19.0" or "v20.19.0". */
-export function parseVersion(text) {
+function parseVersion(text) {
   const match = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(text.trim());
   if (!match) throw new Error(`"${text}" is not a version (allowed: X.Y.Z)`);
   return match.slice(1).map(Number);
@@ -18,7 +19,7 @@ function compare(a, b) {
 }
 
 /** Whether `version` is in `range` (the subset of npm's range syntax described above). */
-export function satisfies(version, range) {
+function satisfies(version, range) {
   const v = parseVersion(version);
   return range.split('||').some((alternative) => {
     const match = /^\s*(\^|>=)\s*(\d+\.\d+\.\d+)\s*$/.exec(alternative);
@@ -29,8 +30,10 @@ export function satisfies(version, range) {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+module.exports = { parseVersion, satisfies };
+
+if (require.main === module) {
+  const packageJson = JSON.parse(readFileSync(path.join(__dirname, '../package.json'), 'utf8'));
   const range = packageJson.engines.node;
   if (!satisfies(process.version, range)) {
     process.stderr.write(
