@@ -33,4 +33,10 @@ export default tseslint.config(
   },
   { files: boundary, rules: { 'no-restricted-imports': 'off' } },
   { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  // Plain CommonJS that runs before npm ci (scripts/check-node-version.cjs).
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

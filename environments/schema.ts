@@ -92,6 +92,9 @@ const alertingSchema = z.strictObject({
   }),
 });
 
+/** The tag that bills an environment's resources to its owner. */
+export const COST_CENTER_TAG = 'cost-center';
+
 export const environmentSchema = z.strictObject({
   /** Short name; prefixes every stack (`<name>-cluster`). */
   name: z.string().regex(/^[a-z][a-z0-9]{1,11}$/, { message: 'must be 2-12 lower-case letters or digits (allowed: e.g. "dev", "prod")' }),
@@ -104,8 +107,11 @@ export const environmentSchema = z.strictObject({
     id: z.string().regex(/^\d{12}$/, { message: 'must be a 12-digit AWS account ID' }),
     region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { message: 'is not an AWS region (allowed: e.g. "eu-west-1")' }),
   }),
-  /** Extra default tags on every AWS resource (environment, stack and managed-by are always set). */
-  tags: z.record(z.string(), z.string()).optional(),
+  /**
+   * Extra default tags on every AWS resource (environment, stack and managed-by are always set). The cost center is
+   * required: each environment states its own (validate.ts reports one equal to another environment's).
+   */
+  tags: z.object({ [COST_CENTER_TAG]: z.string().min(1) }).catchall(z.string()),
   network: z.strictObject({
     vpcCidr: z.string(),
     /** Keyed by availability-zone name (e.g. `eu-west-1a`); at least 2, 3 in production. */

@@ -1,7 +1,7 @@
 // `npm run synth`'s build: esbuild transpiles and bundles feedops' own TypeScript for the synth path (the app and
 // the summary) without type-checking: about 0.1 s instead of tsc's 6-11 s. Type-checking stays in `npm run lint`,
 // `npm test` (tsc) and CI. Every npm package stays external, so cdktf and the providers load exactly as with tsc.
-// The output lands where tsc puts it (dist/main.js, dist/scripts/synth-summary.js): `npx cdktf synth` (cdktf.json)
+// The output lands where tsc puts it (dist/main.js, dist/scripts/synth-summary.js, dist/scripts/environment-matrix.js): `npx cdktf synth` (cdktf.json)
 // runs dist/main.js after either build.
 // `--outdir <dir>` writes elsewhere (the test that compares this build's synth with tsc's).
 import { build } from 'esbuild';
@@ -10,7 +10,7 @@ import { fileURLToPath, URL } from 'url';
 const outdirFlag = process.argv.indexOf('--outdir');
 await build({
   absWorkingDir: fileURLToPath(new URL('../..', import.meta.url)),
-  entryPoints: { main: 'main.ts', 'scripts/synth-summary': 'scripts/synth-summary.ts' },
+  entryPoints: { main: 'main.ts', 'scripts/synth-summary': 'scripts/synth-summary.ts', 'scripts/environment-matrix': 'scripts/environment-matrix.ts' },
   outdir: outdirFlag === -1 ? 'dist' : process.argv[outdirFlag + 1],
   bundle: true,
   packages: 'external',

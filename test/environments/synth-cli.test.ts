@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ENVIRONMENTS } from '../../environments';
 
 // Runs the compiled app (dist/main.js) as `npm run synth` does, with one environment file replaced by a broken one.
 const projectRoot = path.resolve(__dirname, '../../..');
@@ -39,7 +40,7 @@ test('a valid configuration writes every cluster stack', () => {
   const run = runApp();
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
-  expect(run.stacks).toEqual(expect.arrayContaining(['dev-cluster', 'staging-cluster', 'prod-cluster']));
+  expect(run.stacks).toEqual(expect.arrayContaining(Object.keys(ENVIRONMENTS).map((env) => `${env}-cluster`)));
 });
 
 test('fails when an environment file is broken: exits non-zero, names the field path, writes no stack output', () => {
@@ -47,6 +48,14 @@ test('fails when an environment file is broken: exits non-zero, names the field 
   expect(run.status).toBe(1);
   expect(run.stderr).toContain('prod: cluster.publicEndpointCidrs[0]: "0.0.0.0/0" opens the Kubernetes API to the whole internet');
   expect(run.stderr).toContain('prod: network.vpcCidr:');
+  expect(run.wroteOutput).toBe(false);
+});
+
+test('fails when an environment file throws while it loads: names the environment and the file, no stack trace', () => {
+  const run = runApp((source) => `exports.prod = undefined.cluster;\n${source}`);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain("prod: environments/prod.ts: TypeError: Cannot read properties of undefined (reading 'cluster') (while loading the file)");
+  expect(run.stderr).not.toMatch(/^\s+at /m);
   expect(run.wroteOutput).toBe(false);
 });
 

@@ -1,4 +1,5 @@
 import { delivery, ENVIRONMENTS } from '../../environments';
+import { EnvironmentFileFailure, loadEnvironmentFile } from '../../environments/load';
 import { EnvironmentConfigError, validateEnvironments } from '../../environments/validate';
 
 /** A deep copy of the registered environments with one change applied. */
@@ -20,7 +21,8 @@ function problemsOf(environments: Record<string, unknown>, deliveryConfig: unkno
 
 test('the registered environments are valid', () => {
   const config = validateEnvironments(ENVIRONMENTS, delivery);
-  expect(config.environments.map((env) => env.name)).toEqual(['dev', 'staging', 'prod']);
+  expect(config.environments.map((env) => env.name)).toEqual(Object.keys(ENVIRONMENTS));
+  expect(Object.keys(ENVIRONMENTS).length).toBeGreaterThan(1);
 });
 
 test('fails when a CIDR is malformed', () => {
@@ -175,4 +177,110 @@ test('fails when a route names an undeclared Slack receiver', () => {
 test('fails when a team has no channel', () => {
   const problems = problemsOf(withChange((e) => (e.staging.alerting.routing.byTeam.payments = {})));
   expect(problems).toContainEqual('staging: alerting.routing.byTeam.payments: a team with no channel (allowed: at least one of critical, warning, info)');
+});
+
+// ---- issue 17: nothing inherited silently, every problem in one run ----
+
+/** The registered environments plus `qa`, a copy of staging with `change` applied (as README's procedure starts). */
+function withQa(change: (qa: Record<string, any>) => void = () => undefined): Record<string, any> {
+  const environments = structuredClone(ENVIRONMENTS) as Record<string, any>;
+  const qa = structuredClone(environments.staging);
+  qa.name = 'qa';
+  change(qa);
+  return { ...environments, qa };
+}
+
+/** `qa` with its own names, CIDRs and identity: valid, so each test below changes one thing back. */
+function ownQa(qa: Record<string, any>): void {
+  qa.cluster.name = 'feedops-qa';
+  qa.tags = { 'cost-center': 'platform-qa' };
+  qa.alerting.heartbeat = { ...qa.alerting.heartbeat, url: 'https://api.eu.opsgenie.com/v2/heartbeats/feedops-qa/ping' };
+  for (const receiver of Object.values<any>(qa.alerting.slackReceivers)) receiver.channel = receiver.channel.replace('#staging-', '#qa-');
+}
+
+test('a copy of staging with its own names and identity is valid', () => {
+  expect(problemsOf(withQa(ownQa))).toEqual([]);
+});
+
+test('fails when a copied cluster name would give two environments the same IAM roles, naming both', () => {
+  const problems = problemsOf(withQa((qa) => (ownQa(qa), (qa.cluster.name = 'feedops-staging'))));
+  expect(problems).toContainEqual(
+    expect.stringMatching(/^qa: cluster\.name: "feedops-staging" gives qa the same names as staging \(cluster\.name "feedops-staging"\) in account 111122223333: IAM role feedops-staging-cluster, IAM role feedops-staging-node, IAM role feedops-staging-ebs-csi, IAM role feedops-staging-vpc-flow-logs and \d+ more \(allowed: .*"feedops-qa"\)$/),
+  );
+  expect(problems).toHaveLength(1);
+});
+
+test('fails when the cluster names collide in another region of the same account (IAM is account-wide)', () => {
+  const problems = problemsOf(
+    withQa((qa) => {
+      ownQa(qa);
+      qa.cluster.name = 'feedops-staging';
+      qa.account.region = 'eu-central-1';
+      qa.network.availabilityZones = Object.fromEntries(Object.entries(qa.network.availabilityZones).map(([zone, subnets]) => [zone.replace('eu-west-1', 'eu-central-1'), subnets]));
+    }),
+  );
+  expect(problems).toContainEqual(expect.stringMatching(/^qa: cluster\.name: "feedops-staging" gives qa the same names as staging .* in account 111122223333: IAM role feedops-staging-cluster/));
+});
+
+test('fails when a cluster name puts another environment\'s roles under its apply role (prefix feedops-staging-*)', () => {
+  const problems = problemsOf(withQa((qa) => (ownQa(qa), (qa.cluster.name = 'feedops-staging-qa'))));
+  expect(problems).toContainEqual(expect.stringMatching(/^qa: cluster\.name: "feedops-staging-qa" puts names of qa under the staging apply role \(cluster\.name "feedops-staging"\): IAM role feedops-staging-qa-cluster/));
+});
+
+test.each([
+  ['a Slack channel', (qa: any) => (qa.alerting.slackReceivers['feeds-critical'].channel = '#staging-feeds-critical'), 'qa: alerting.slackReceivers.feeds-critical.channel: "#staging-feeds-critical" is also the channel of staging (alerting.slackReceivers.feeds-critical) (allowed: this environment\'s own channel)'],
+  ['the heartbeat', (qa: any) => (qa.alerting.heartbeat.url = 'https://api.eu.opsgenie.com/v2/heartbeats/feedops-staging/ping'), 'qa: alerting.heartbeat.url: "https://api.eu.opsgenie.com/v2/heartbeats/feedops-staging/ping" is also the heartbeat of staging: its dead-man\'s switch would stay green while staging is down (allowed: this environment\'s own heartbeat)'],
+  ['the cost-center tag', (qa: any) => (qa.tags['cost-center'] = 'platform-staging'), 'qa: tags.cost-center: "platform-staging" is also the cost center of staging (allowed: this environment\'s own cost center)'],
+])('fails when %s equals another environment\'s, naming both', (_what, change, message) => {
+  expect(problemsOf(withQa((qa) => (ownQa(qa), change(qa))))).toEqual([message]);
+});
+
+test('fails when an environment states no cost center', () => {
+  const problems = problemsOf(withQa((qa) => (ownQa(qa), (qa.tags = {}))));
+  expect(problems).toEqual(['qa: tags.cost-center: is missing (allowed: string)']);
+});
+
+test('reports schema, in-environment and cross-environment problems in one run', () => {
+  const problems = problemsOf(
+    withQa((qa) => {
+      qa.network.natGateways = 'two'; // schema: the network section fails
+      qa.cluster.nodeGroups.system.minSize = 9; // a check of the cluster section, which is valid
+      qa.account.id = '999999999999'; // an account without delivery settings
+    }),
+  );
+  expect(problems).toEqual(
+    expect.arrayContaining([
+      'qa: network.natGateways: "two" (allowed: "single", "one-per-az")',
+      expect.stringMatching(/^qa: cluster\.nodeGroups\.system\.minSize: 9 is greater than maxSize/),
+      expect.stringMatching(/^qa: account\.id: "999999999999" is neither the delivery account nor in delivery\.accounts/),
+      expect.stringMatching(/^qa: alerting\.slackReceivers\.feeds-critical\.channel: "#staging-feeds-critical" is also the channel of staging/),
+      expect.stringMatching(/^qa: alerting\.heartbeat\.url: .* is also the heartbeat of staging/),
+      'qa: tags.cost-center: "platform-staging" is also the cost center of staging (allowed: this environment\'s own cost center)',
+    ]),
+  );
+});
+
+test('still checks the accounts when the delivery settings are invalid elsewhere', () => {
+  const problems = problemsOf(withChange((e) => (e.staging.account.id = '999999999999')), { ...delivery, githubRepository: 'no-slash' });
+  expect(problems).toContainEqual(expect.stringMatching(/^delivery: githubRepository:/));
+  expect(problems).toContainEqual(expect.stringMatching(/^staging: account\.id: "999999999999" is neither/));
+});
+
+describe('an environment file that throws while it loads', () => {
+  test('is reported as environment: file: what failed, with the other environments\' problems', () => {
+    const broken = loadEnvironmentFile('qa', () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'region')");
+    });
+    expect(broken).toBeInstanceOf(EnvironmentFileFailure);
+    const problems = problemsOf(withChange((e) => ((e.qa = broken), (e.dev.network.natGateways = 'two'))));
+    expect(problems).toEqual([
+      'dev: network.natGateways: "two" (allowed: "single", "one-per-az")',
+      "qa: environments/qa.ts: TypeError: Cannot read properties of undefined (reading 'region') (while loading the file)",
+    ]);
+  });
+
+  test('fails when the file does not export the environment under its name', () => {
+    const problems = problemsOf({ ...ENVIRONMENTS, qa: loadEnvironmentFile('qa', () => ({ staging: {} })) });
+    expect(problems).toEqual(['qa: environments/qa.ts: exports no "qa" (allowed: `export const qa = { name: \'qa\', ... }`; found: staging)']);
+  });
 });

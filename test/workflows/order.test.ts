@@ -1,6 +1,10 @@
 import { ENVIRONMENTS } from '../../environments';
 import { ENVIRONMENT_LAYERS } from '../../scripts/plan-summary/apply-order';
-import { Job, LoadedFile, Workflow, jobIdsInNeedsOrder, loadLocalWorkflow, loadWorkflow, needsOf } from './workflow-files';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Job, REPO_ROOT, jobIdsInNeedsOrder, loadLocalWorkflow, loadWorkflow, loadWorkflows, needsOf } from './workflow-files';
 
 const CONFIGURED_ENVIRONMENTS = Object.keys(ENVIRONMENTS);
 const STACK_ACTION = './.github/actions/terraform-stack';
@@ -20,33 +24,58 @@ function workflowStackSteps(uses: string): { stack: unknown; mode: unknown }[] {
 
 const LAYER_STACKS = ENVIRONMENT_LAYERS.map((layer) => `\${{ inputs.environment }}-${layer}`);
 
-/** Jobs of a workflow that call `uses`, ordered so that each comes after the jobs it needs. */
-function callersInNeedsOrder(workflow: LoadedFile<Workflow>, uses: string): [string, Job][] {
-  const jobs = workflow.document.jobs;
-  const order: string[] = [];
-  const visit = (id: string) => {
-    if (order.includes(id)) return;
-    needsOf(jobs[id]).forEach(visit);
-    order.push(id);
-  };
-  Object.keys(jobs).forEach(visit);
-  return order.filter((id) => jobs[id].uses === uses).map((id) => [id, jobs[id]]);
-}
+/** The matrix expression every environment workflow must use: the synth job's list of the registry (environments/index.ts). */
+const REGISTRY_MATRIX = '${{ fromJSON(needs.synth.outputs.environments) }}';
+
+describe('the environments and their order come from the registry', () => {
+  const synth = loadLocalWorkflow('./.github/workflows/_synth.yml').document;
+
+  test('_synth.yml outputs the list printed by dist/scripts/environment-matrix.js after npm run synth', () => {
+    const call = synth.on.workflow_call as { outputs?: Record<string, { value?: string }> };
+    expect(call.outputs?.environments?.value).toBe('${{ jobs.synth.outputs.environments }}');
+    expect(synth.jobs.synth.outputs?.environments).toBe('${{ steps.environments.outputs.environments }}');
+    const steps = synth.jobs.synth.steps ?? [];
+    const listing = steps.findIndex((step) => step.id === 'environments');
+    expect(steps[listing]?.run).toBe('echo "environments=$(node dist/scripts/environment-matrix.js)" >> "$GITHUB_OUTPUT"');
+    // After the synth build, which writes dist/scripts/environment-matrix.js (scripts/build/synth-build.mjs).
+    expect(steps.findIndex((step) => step.run === 'npm run synth')).toBeLessThan(listing);
+  });
+
+  test('the synth build prints the registered environments in registry order', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-matrix-'));
+    try {
+      const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/build/synth-build.mjs'), '--outdir', outdir], { cwd: REPO_ROOT, encoding: 'utf8' });
+      expect(build.stderr).toBe('');
+      const printed = spawnSync(process.execPath, [path.join(outdir, 'scripts/environment-matrix.js')], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(REPO_ROOT, 'node_modules') } });
+      expect([printed.status, printed.stderr]).toEqual([0, '']);
+      expect(JSON.parse(printed.stdout)).toEqual(CONFIGURED_ENVIRONMENTS);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('no workflow lists environment names by hand', () => {
+    const names = new RegExp(`\\b(${CONFIGURED_ENVIRONMENTS.join('|')})\\b`);
+    const listed = loadWorkflows().flatMap(({ file, document }) =>
+      Object.entries(document.jobs).flatMap(([id, job]) =>
+        [job.strategy?.matrix?.environment, job.with?.environment].filter((value) => value !== undefined && names.test(JSON.stringify(value))).map((value) => `${file} job ${id}: ${JSON.stringify(value)}`),
+      ),
+    );
+    expect(listed).toEqual([]);
+  });
+});
 
 describe('apply order', () => {
   const apply = loadWorkflow('apply.yml');
-  const callers = callersInNeedsOrder(apply, APPLY_ENVIRONMENT);
+  const callers = Object.entries(apply.document.jobs).filter(([, job]) => job.uses === APPLY_ENVIRONMENT);
 
-  test('applies the configured environments in order: dev -> staging -> prod', () => {
-    expect(callers.map(([, job]) => job.with?.environment)).toEqual(CONFIGURED_ENVIRONMENTS);
+  test('one job applies every registered environment, from the registry matrix', () => {
+    expect(callers.map(([id, job]) => [id, job.strategy?.matrix, job.with?.environment])).toEqual([['apply', { environment: REGISTRY_MATRIX }, '${{ matrix.environment }}']]);
   });
 
-  test('starts each environment only after the previous one succeeded (a needs: chain)', () => {
-    const violations = callers.slice(1).flatMap(([id, job], index) => {
-      const previous = callers[index][0];
-      return needsOf(job).includes(previous) ? [] : [`apply.yml job ${id}: does not need ${previous}`];
-    });
-    expect(violations).toEqual([]);
+  test('applies one environment at a time, in matrix order, and the first failure cancels the rest', () => {
+    const [[, job]] = callers;
+    expect(job.strategy).toMatchObject({ 'max-parallel': 1, 'fail-fast': true });
   });
 
   test('applies the first environment only after synth', () => {
@@ -59,9 +88,9 @@ describe('apply order', () => {
 });
 
 describe('plan and drift order', () => {
-  test.each(['plan.yml', 'drift.yml'])('%s plans every configured environment', (file) => {
+  test.each(['plan.yml', 'drift.yml'])('%s plans every registered environment (the registry matrix, after synth)', (file) => {
     const callers = Object.entries(loadWorkflow(file).document.jobs).filter(([, job]) => job.uses === PLAN_ENVIRONMENT);
-    expect(callers.map(([, job]) => job.strategy?.matrix?.environment)).toEqual([CONFIGURED_ENVIRONMENTS]);
+    expect(callers.map(([, job]) => [job.strategy?.matrix?.environment, needsOf(job)])).toEqual([[REGISTRY_MATRIX, ['synth']]]);
   });
 
   test.each([

@@ -96,18 +96,20 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s runner', 
 
 describe('repository settings (docs/delivery.md) against the trust policies', () => {
   const docs = fs.readFileSync(path.join(REPO_ROOT, 'docs/delivery.md'), 'utf8');
-  const rows = [...docs.matchAll(/^\| `([a-z0-9]+)` \| `([^`]+)` \| ([^|]+) \|$/gm)].map(([, environment, branch, reviewers]) => ({ environment, branch, reviewers: reviewers.trim() }));
+  // One row per tier, so a new environment needs no documentation change: its tier says how its GitHub environment is set.
+  const rows = [...docs.matchAll(/^\| `tier: '([a-z-]+)'` \| `([^`]+)` \| ([^|]+) \|$/gm)].map(([, tier, branch, reviewers]) => ({ tier, branch, reviewers: reviewers.trim() }));
+  const documentedFor = (env: (typeof environments)[number]) => rows.find((row) => row.tier === env.tier);
   const bootstrap = synthesizedStacks().bootstrap;
 
-  test('docs/delivery.md lists every environment with deployment branch main; prod has required reviewers', () => {
-    expect(rows.map((row) => row.environment)).toEqual(environments.map((env) => env.name));
+  test('docs/delivery.md documents the GitHub environment of every tier: deployment branch main; production has required reviewers', () => {
+    expect(environments.filter((env) => !documentedFor(env)).map((env) => `${env.name} (tier ${env.tier})`)).toEqual([]);
+    expect(rows.map((row) => row.tier).sort()).toEqual(['non-production', 'production']);
     expect(rows.filter((row) => row.branch !== 'main')).toEqual([]);
-    const production = environments.filter((env) => env.tier === 'production').map((env) => env.name);
-    expect(rows.filter((row) => production.includes(row.environment) && !/required reviewers/i.test(row.reviewers))).toEqual([]);
+    expect(rows.filter((row) => row.tier === 'production' && !/required reviewers/i.test(row.reviewers))).toEqual([]);
   });
 
   test.each(environments.map((env) => env.name))('%s: the apply role trusts exactly the documented branch and the apply workflow', (name) => {
-    const documented = rows.find((row) => row.environment === name)!;
+    const documented = documentedFor(environments.find((env) => env.name === name)!)!;
     const role = resources(bootstrap, 'aws_iam_role').find((r) => r.config.name === applyRoleName(name))!;
     const [trust] = JSON.parse(role.config.assume_role_policy).Statement;
     const claims = trust.Condition.StringEquals;
