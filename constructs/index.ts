@@ -62,9 +62,10 @@ export { resolvePriceFeeds, type PriceFeedContext, type ResolvedAssetType, type 
 export type { PriceFeedConfig, PriceFeedsConfig } from './price-feeds/schema';
 export type { AssetType } from './price-feeds/asset-types';
 export type { PriceFeedThresholds } from './price-feeds/thresholds';
-export type { WalletConfig, WalletNetworkConfig, WalletsConfig } from './wallets/schema';
+export { walletsSchema, type WalletConfig, type WalletNetworkConfig, type WalletsConfig } from './wallets/schema';
 
 // ---- Pure renderers (for tests and previews: promtool, Grafana JSON) ----
 export { renderRules, type RenderRulesOptions, type RenderedRules, type RulesFile, type PrometheusRuleManifest } from './alerting/rules/render-rules';
 export { renderDashboard } from './dashboards/render-dashboard';
+export { renderPriceFeedRules } from './price-feeds/rules/price-feed-rules';
 export type { GrafanaDashboard as GrafanaDashboardJson } from './dashboards/grafana-dashboard-json';

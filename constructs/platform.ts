@@ -23,6 +23,7 @@ export { ExternalSecretsOperator, type ExternalSecretsOperatorProps } from './se
 
 // ---- Alert routing (the Alertmanager configuration of a platform) ----
 export { renderAlertmanagerConfig } from './alerting/alertmanager/render-alertmanager-config';
+export { alertmanagerSecretNames } from './alerting/alertmanager/secret-files';
 export type { AlertmanagerConfig } from './alerting/alertmanager/alertmanager-config';
 export type { AlertRoutingModel, MarketClosure, SlackReceiverOptions } from './alerting/alertmanager/routing-model';
 export { FX_MARKET_CLOSURE, GLOBEX_MARKET_CLOSURE, US_EQUITY_MARKET_CLOSURE } from './alerting/alertmanager/market-hours';
