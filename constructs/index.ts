@@ -67,5 +67,5 @@ export { walletsSchema, type WalletConfig, type WalletNetworkConfig, type Wallet
 // ---- Pure renderers (for tests and previews: promtool, Grafana JSON) ----
 export { renderRules, type RenderRulesOptions, type RenderedRules, type RulesFile, type PrometheusRuleManifest } from './alerting/rules/render-rules';
 export { renderDashboard } from './dashboards/render-dashboard';
-export { renderPriceFeedRules } from './price-feeds/rules/price-feed-rules';
+export { priceFeedRuleGroups, renderPriceFeedRules } from './price-feeds/rules/price-feed-rules';
 export type { GrafanaDashboard as GrafanaDashboardJson } from './dashboards/grafana-dashboard-json';

@@ -10,7 +10,7 @@ export { ManagedNodeGroup, type ManagedNodeGroupProps, type NodeGroupOptions, ty
 export { KubernetesVersion } from './core/kubernetes-version';
 
 // ---- Encryption and storage ----
-export { EncryptionKey, type EncryptionKeyProps } from './encryption/encryption-key';
+export { EncryptionKey, cloudWatchLogsKeyStatement, type EncryptionKeyProps } from './encryption/encryption-key';
 export { EncryptedLogGroup, type EncryptedLogGroupProps } from './encryption/encrypted-log-group';
 export { EncryptedStorageClass, type EncryptedStorageClassProps } from './storage/encrypted-storage-class';
 
@@ -27,6 +27,8 @@ export { alertmanagerSecretNames } from './alerting/alertmanager/secret-files';
 export type { AlertmanagerConfig } from './alerting/alertmanager/alertmanager-config';
 export type { AlertRoutingModel, MarketClosure, SlackReceiverOptions } from './alerting/alertmanager/routing-model';
 export { FX_MARKET_CLOSURE, GLOBEX_MARKET_CLOSURE, US_EQUITY_MARKET_CLOSURE } from './alerting/alertmanager/market-hours';
+export { marketClosuresOf } from './price-feeds/asset-types';
+export { watchdogRule, type WatchdogRuleOptions } from './alerting/rules/watchdog';
 
 // ---- Delivery and access ----
 export { StateBucket, type StateBucketProps } from './delivery/state-bucket';
