@@ -1,100 +1,77 @@
-// The public API of feedops: what other teams import (`import { EksCluster } from 'feedops'`).
-// Everything else is internal and may change without notice.
-export { EksCluster, CONTROL_PLANE_LOG_TYPES } from './cluster/eks-cluster';
-export type { EksClusterOptions, EksClusterProps } from './cluster/eks-cluster';
-export { ImportedEksCluster } from './cluster/eks-cluster-attributes';
-export type { EksClusterAttributes, IEksCluster } from './cluster/eks-cluster-attributes';
-export { ManagedNodeGroup } from './cluster/node-group';
-export type { NodeGroupOptions, NodeGroupTaint, ManagedNodeGroupProps } from './cluster/node-group';
-export { Network } from './network/network';
-export type { AvailabilityZoneSubnets, INetwork, NatGatewayMode, NetworkOptions, NetworkProps } from './network/network';
-export { EncryptionKey, cloudWatchLogsKeyStatement } from './encryption/encryption-key';
-export type { EncryptionKeyProps } from './encryption/encryption-key';
-export { EncryptedLogGroup } from './encryption/encrypted-log-group';
-export type { EncryptedLogGroupProps } from './encryption/encrypted-log-group';
-export { KubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS } from './core/kubernetes-version';
-export { policyDocument, serviceTrustPolicy } from './core/iam-policy';
-export type { PolicyStatement } from './core/iam-policy';
-export { dashboardConfigMap, renderDashboard } from './dashboards';
-export type { DashboardConfigMap, DashboardConfigMapOptions, DashboardModel, DashboardRow, GrafanaDashboard, Panel, Variable } from './dashboards';
-export { Duration } from './core/duration';
+// The public API of feedops: what another team imports (`import { PrometheusRules } from 'feedops'`) to put its
+// own monitoring on a feedops cluster. Constructs first, then value objects and models, then pure renderers.
+// Platform-building constructs (network, cluster, platform, delivery, access) are in `feedops/platform`.
+// Everything else is internal and may change without notice. api/feedops.api.md is the reviewed copy of this
+// surface; `npm run api:update` regenerates it after a deliberate change.
 
-// Alerting: the rule model (other teams write their rules with it) and the Alertmanager routing.
-export * from './alerting';
-export {
-  alertmanagerConfigToYaml,
-  alertmanagerSecretNames,
-  alertmanagerSecretReferences,
-  exampleRoutingModel,
-  renderAlertmanagerConfig,
-  FX_MARKET_CLOSURE,
-  GLOBEX_MARKET_CLOSURE,
-  US_EQUITY_MARKET_CLOSURE,
-} from './alerting/alertmanager';
-export type { AlertRoutingModel, AlertmanagerConfig, MarketClosure, SlackReceiverOptions } from './alerting/alertmanager';
+// ---- Connecting to a feedops cluster ----
+export { FeedopsClusterConnection, type FeedopsClusterConnectionProps } from './cluster/feedops-cluster-connection';
+export type { IEksCluster } from './cluster/eks-cluster-attributes';
 
-// Platform building blocks.
-export { PinnedHelmRelease } from './helm/pinned-helm-release';
-export type { PinnedHelmReleaseProps } from './helm/pinned-helm-release';
-export type { HelmChartReference } from './core/chart-versions';
-export { CHARTS } from './core/chart-versions';
-export { KubePrometheusStack } from './monitoring/kube-prometheus-stack';
-export type { MonitoringOptions, MonitoringProps } from './monitoring/kube-prometheus-stack';
-export { BlackboxExporter } from './monitoring/blackbox-exporter';
-export { ExternalSecretsOperator } from './secrets/external-secrets-operator';
-export { SyncedSecret } from './secrets/synced-secret';
-export { renderClusterSecretStore, renderExternalSecret } from './secrets/external-secret';
-export type { SyncedSecretSpec } from './secrets/external-secret';
-export { EncryptedStorageClass } from './storage/encrypted-storage-class';
+// ---- Your own rules, dashboards, Kubernetes objects and synced secrets ----
+export { PrometheusRules, type PrometheusRulesProps } from './alerting/rules/prometheus-rules';
+export { GrafanaDashboard, type GrafanaDashboardProps } from './dashboards/grafana-dashboard';
+export { KubernetesObjects, type KubernetesObjectsProps } from './kubernetes/kubernetes-objects';
+export { SyncedSecret, type SyncedSecretProps } from './secrets/synced-secret';
 
-// Price-feed monitoring: one model (schema -> resolve) read by the observer, the rules and the dashboards.
-export { PriceFeedMonitoring } from './price-feeds/price-feed-monitoring';
-export type { PriceFeedMonitoringProps } from './price-feeds/price-feed-monitoring';
-export { priceFeedsSchema } from './price-feeds/schema';
-export type { PriceFeedsConfig, PriceFeedConfig } from './price-feeds/schema';
-export { resolvePriceFeeds } from './price-feeds/resolve';
-export type { PriceFeedContext, ResolvedAssetType, ResolvedFeed, ResolvedPriceFeeds } from './price-feeds/resolve';
-export { ASSET_TYPES, marketClosuresOf } from './price-feeds/asset-types';
-export type { AssetType } from './price-feeds/asset-types';
-export { DEFAULT_PRICE_FEED_THRESHOLDS } from './price-feeds/thresholds';
-export type { PriceFeedThresholds } from './price-feeds/thresholds';
-export { renderPriceFeedRules, priceFeedRuleGroups } from './price-feeds/rules/price-feed-rules';
-export { PRICE_FEED_ALERTS, OBSERVER_ALERTS } from './price-feeds/rules/alert-names';
-export { priceFeedsDashboard } from './price-feeds/dashboards/price-feeds-dashboard';
-export { publishersDashboard } from './price-feeds/dashboards/publishers-dashboard';
-export { renderObserverConfig } from './price-feeds/observer/observer-config';
-export { renderObserverManifests, OBSERVER_IMAGE } from './price-feeds/observer/observer-manifests';
-export { OBSERVER_METRICS, OBSERVER_METRIC_FAMILIES } from './price-feeds/observer/observer-metrics';
-export type { ObserverMetricFamily } from './price-feeds/observer/observer-metrics';
-
-// Kubernetes helpers.
-export { KubernetesObjects } from './kubernetes/kubernetes-objects';
-export { RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } from './kubernetes/pod-security';
-export { renderRestrictedNamespace } from './kubernetes/restricted-namespace';
-
-// Validation.
-export { ValidationError } from './core/validation-error';
-export type { ValidationProblem } from './core/validation-error';
-
-// Delivery.
-export { StateBucket } from './delivery/state-bucket';
-export { GithubOidcProvider, githubTrustStatement } from './delivery/github-oidc';
-export { DeployRoles } from './delivery/deploy-roles';
-// --- Delivery hardening (issue 11) ---
-export { CiRunner, CI_RUNNER_IMAGE } from './delivery/ci-runner';
-export type { CiRunnerOptions, CiRunnerProps } from './delivery/ci-runner';
-export { PermissionsBoundaryAspect } from './delivery/permissions-boundary';
-export { renderPlanReaderRbac, PLAN_READER_GROUP } from './access/plan-reader-rbac';
-export type { PlanReaderRbacProps } from './access/plan-reader-rbac';
-
-// Wallets monitor pack (balances, spend, runway; exporters, rules, dashboard).
-export * as wallets from './wallets';
+// ---- Monitor packs ----
+export { PriceFeedMonitoring, type PriceFeedMonitoringProps } from './price-feeds/price-feed-monitoring';
 export { WalletMonitoring, type WalletMonitoringProps } from './wallets/wallet-monitoring';
 
-// Endpoint probes and service level objectives (issue 10).
-export * from './endpoints';
-export * from './slo';
-export { sloDashboard, SLO_DASHBOARD_UID } from './dashboards/slo-dashboard';
-export type { SloDashboardOptions } from './dashboards/slo-dashboard';
-export { endpointsDashboard, ENDPOINTS_DASHBOARD_UID } from './dashboards/endpoints-dashboard';
-export type { EndpointsDashboardOptions } from './dashboards/endpoints-dashboard';
+// ---- Endpoint probes and service level objectives ----
+export { EndpointMonitoring, type EndpointMonitoringProps } from './endpoints/endpoint-monitoring';
+export { endpointsSchema, type EndpointConfig, type EndpointsConfig } from './endpoints/schema';
+export { ServiceLevelObjective, type ServiceLevelObjectiveProps } from './slo/service-level-objective';
+export type { BoolGaugeSli, EventsSli, NoDataPolicy, ServiceLevelObjectiveSpec, Sli, SloWindow } from './slo/slo-spec';
+export { renderSloRules, type RenderSloRulesOptions } from './slo/render-slo-rules';
+export { sloDashboard, type SloDashboardOptions } from './dashboards/slo-dashboard';
+export { endpointsDashboard, type EndpointsDashboardOptions } from './dashboards/endpoints-dashboard';
+
+// ---- Guardrails at synth (CHECKS.md) ----
+export { FeedopsGuardrails, Guardrails } from './guardrails/guardrails';
+export { GUARDRAIL_RULES, type GuardrailRuleId } from './guardrails/guardrail-rules';
+
+// ---- Value objects and errors ----
+export { Duration } from './core/duration';
+export { Severity, type SeverityValue } from './alerting/rules/severity';
+export { Runbook } from './alerting/rules/runbook';
+export { KubernetesVersion } from './core/kubernetes-version';
+export { ValidationError, type ValidationProblem } from './core/validation-error';
+
+// ---- The rule model ----
+export type { AlertRule } from './alerting/rules/alert-rule';
+export type { RecordingRule } from './alerting/rules/recording-rule';
+export type { Rule, RuleGroup } from './alerting/rules/rule-group';
+
+// ---- The dashboard model ----
+export type {
+  Color,
+  CustomVariable,
+  DashboardModel,
+  DashboardRow,
+  LabelValuesVariable,
+  Panel,
+  PromQuery,
+  StatPanel,
+  StateTimelinePanel,
+  TablePanel,
+  ThresholdStep,
+  Thresholds,
+  TimeseriesPanel,
+  Unit,
+  ValueMapping,
+  Variable,
+} from './dashboards/dashboard-model';
+
+// ---- The price-feed and wallet models ----
+export { resolvePriceFeeds, type PriceFeedContext, type ResolvedAssetType, type ResolvedFeed, type ResolvedPriceFeeds } from './price-feeds/resolve';
+export type { PriceFeedConfig, PriceFeedsConfig } from './price-feeds/schema';
+export type { AssetType } from './price-feeds/asset-types';
+export type { PriceFeedThresholds } from './price-feeds/thresholds';
+export { walletsSchema, type WalletConfig, type WalletNetworkConfig, type WalletsConfig } from './wallets/schema';
+
+// ---- Pure renderers (for tests and previews: promtool, Grafana JSON) ----
+export { renderRules, type RenderRulesOptions, type RenderedRules, type RulesFile, type PrometheusRuleManifest } from './alerting/rules/render-rules';
+export { renderDashboard } from './dashboards/render-dashboard';
+export { priceFeedRuleGroups, renderPriceFeedRules } from './price-feeds/rules/price-feed-rules';
+export type { GrafanaDashboard as GrafanaDashboardJson } from './dashboards/grafana-dashboard-json';

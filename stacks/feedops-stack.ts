@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AwsProvider } from '../constructs/core/aws';
 import { Aspects, S3Backend, TerraformStack } from '../constructs/core/cdktf';
 import { PermissionsBoundaryAspect } from '../constructs/delivery/permissions-boundary';
+import { Guardrails } from '../constructs/guardrails/guardrails';
 import { deliveryForAccount, type DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
 import { stateKey, workloadBoundaryArn } from './naming';
@@ -55,5 +56,7 @@ export abstract class FeedopsStack extends TerraformStack {
     });
     // The apply role may create roles only with this boundary (constructs/delivery/deploy-roles.ts).
     if (props.rolePermissionsBoundaryArn) Aspects.of(this).add(new PermissionsBoundaryAspect(props.rolePermissionsBoundaryArn));
+    // The CHECKS.md guardrails other teams get: synth fails on the same invariants the jest policy suites check.
+    Guardrails.of(this);
   }
 }

@@ -1,3 +1,4 @@
+import { FeedopsClusterConnection } from '../constructs/cluster/feedops-cluster-connection';
 import { Construct } from 'constructs';
 import { TerraformOutput } from '../constructs/core/cdktf';
 import { KubernetesObjects } from '../constructs/kubernetes/kubernetes-objects';
@@ -10,7 +11,6 @@ import { renderWalletExporters } from '../constructs/wallets/wallet-manifests';
 import { WalletMonitoring } from '../constructs/wallets/wallet-monitoring';
 import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
-import { connectToCluster } from './cluster-connection';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
 import { renderRules } from '../constructs/alerting/rules/render-rules';
@@ -72,7 +72,7 @@ export class MonitorsStack extends FeedopsStack {
   constructor(scope: Construct, env: EnvironmentConfig, delivery: DeliveryConfig) {
     const name = stackName(env.name, 'monitors');
     super(scope, name, environmentStackProps(env, delivery));
-    connectToCluster(this, env.cluster.name, { helm: false });
+    new FeedopsClusterConnection(this, 'cluster-connection', { clusterName: env.cluster.name });
 
     // One restricted namespace shared by every monitor pack of the environment.
     const namespace = new KubernetesObjects(this, 'namespace', { manifests: [renderRestrictedNamespace(MONITORS_NAMESPACE)] });

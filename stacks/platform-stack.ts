@@ -1,3 +1,4 @@
+import { FeedopsClusterConnection } from '../constructs/cluster/feedops-cluster-connection';
 import { Construct } from 'constructs';
 import { alertmanagerSecretNames } from '../constructs/alerting/alertmanager/secret-files';
 import { renderAlertmanagerConfig } from '../constructs/alerting/alertmanager/render-alertmanager-config';
@@ -18,7 +19,6 @@ import { EncryptedStorageClass } from '../constructs/storage/encrypted-storage-c
 import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
 import { alertRoutingModel } from './alert-routing';
-import { connectToCluster } from './cluster-connection';
 import { blackboxModules, probeCredentialMounts, probeCredentialSyncedSecrets } from './endpoint-probes';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
@@ -43,7 +43,7 @@ export class PlatformStack extends FeedopsStack {
   constructor(scope: Construct, env: EnvironmentConfig, delivery: DeliveryConfig) {
     const name = stackName(env.name, 'platform');
     super(scope, name, environmentStackProps(env, delivery));
-    const cluster = connectToCluster(this, env.cluster.name, { helm: true });
+    const { cluster } = new FeedopsClusterConnection(this, 'cluster-connection', { clusterName: env.cluster.name, helm: true });
 
     const externalSecrets = new ExternalSecretsOperator(this, 'external-secrets', {
       cluster,

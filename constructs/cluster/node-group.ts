@@ -36,6 +36,12 @@ export interface NodeGroupOptions {
   readonly labels?: Readonly<Record<string, string>>;
   /** @default - none */
   readonly taints?: readonly NodeGroupTaint[];
+  /**
+   * IMDS hop limit of the nodes. 1 keeps pods away from the node role; anything else fails the IMDS_HOP_LIMIT
+   * guardrail at synth unless waived with a reason (`Guardrails.waive`).
+   * @default 1
+   */
+  readonly imdsHopLimit?: number;
 }
 
 export interface ManagedNodeGroupProps extends NodeGroupOptions {
@@ -73,7 +79,7 @@ export class ManagedNodeGroup extends Construct {
       metadataOptions: {
         httpEndpoint: 'enabled',
         httpTokens: 'required',
-        httpPutResponseHopLimit: 1,
+        httpPutResponseHopLimit: props.imdsHopLimit ?? 1,
         instanceMetadataTags: 'disabled',
       },
       blockDeviceMappings: [

@@ -8,7 +8,15 @@ const SECONDS_PER_HOUR = 60 * SECONDS_PER_MINUTE;
  * cannot be mistaken for seconds or a free-form string.
  */
 export class Duration {
+  /** Brand, so a Duration from another copy of feedops is recognised too (`instanceof` fails across copies). */
+  public static readonly BRAND = Symbol.for('feedops.Duration');
+
   public static readonly ZERO = new Duration(0);
+
+  /** Whether `value` is a Duration of any copy of feedops. */
+  public static isDuration(value: unknown): value is Duration {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Duration.BRAND] === true;
+  }
 
   public static seconds(amount: number): Duration {
     return Duration.of(amount, 1, 'seconds');
@@ -38,7 +46,9 @@ export class Duration {
     return new Duration(totalSeconds);
   }
 
-  private constructor(public readonly totalSeconds: number) {}
+  private constructor(public readonly totalSeconds: number) {
+    Object.defineProperty(this, Duration.BRAND, { value: true });
+  }
 
   public toSeconds(): number {
     return this.totalSeconds;

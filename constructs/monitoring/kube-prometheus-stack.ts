@@ -106,10 +106,13 @@ export interface MonitoringProps extends MonitoringOptions {
  * HA with PodDisruptionBudgets and zone spread, EKS-aware control-plane targets, selectors that pick up other
  * teams' rules and monitors without the release label, Grafana admin from a secret and dashboards from ConfigMaps.
  */
+/** The props of {@link KubePrometheusStack} (also known by their older name, MonitoringProps). */
+export type KubePrometheusStackProps = MonitoringProps;
+
 export class KubePrometheusStack extends Construct {
   public readonly helmRelease: PinnedHelmRelease;
 
-  constructor(scope: Construct, id: string, props: MonitoringProps) {
+  constructor(scope: Construct, id: string, props: KubePrometheusStackProps) {
     super(scope, id);
     const prometheusReplicas = this.replicas('prometheus.replicas', props.prometheus?.replicas);
     const alertmanagerReplicas = this.replicas('alertmanager.replicas', props.alertmanager?.replicas);

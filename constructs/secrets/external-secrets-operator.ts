@@ -31,6 +31,9 @@ export interface ExternalSecretsProps extends ExternalSecretsOptions {
   readonly secretNamePrefix: string;
 }
 
+/** The props of {@link ExternalSecretsOperator}. */
+export type ExternalSecretsOperatorProps = ExternalSecretsProps;
+
 /**
  * External Secrets Operator: its Helm release (CRDs included), an IAM role through EKS Pod Identity that can read
  * only `<secretNamePrefix>*` in AWS Secrets Manager, and a restricted namespace.
@@ -40,7 +43,7 @@ export class ExternalSecretsOperator extends Construct {
   public readonly role: IamRole;
   public readonly namespace: NamespaceV1;
 
-  constructor(scope: Construct, id: string, props: ExternalSecretsProps) {
+  constructor(scope: Construct, id: string, props: ExternalSecretsOperatorProps) {
     super(scope, id);
     if (!/^[a-z0-9-]+\/[a-z0-9/-]*\/$/.test(props.secretNamePrefix)) {
       invalid(this.node.path, 'secretNamePrefix', `"${props.secretNamePrefix}" (allowed: a path ending in "/", e.g. "prod/feedops/")`);

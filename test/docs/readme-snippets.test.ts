@@ -30,8 +30,8 @@ const program = ts.createProgram(
     types: ['node'],
     typeRoots: [path.join(PROJECT_ROOT, 'node_modules/@types')],
     baseUrl: PROJECT_ROOT,
-    // The package root as a consumer imports it; cdktf and constructs from this project's node_modules.
-    paths: { feedops: ['constructs/index.ts'], '*': ['node_modules/*', 'node_modules/@types/*'] },
+    // The package's entry points as a consumer imports them; cdktf and constructs from this project's node_modules.
+    paths: { feedops: ['constructs/index.ts'], 'feedops/platform': ['constructs/platform.ts'], '*': ['node_modules/*', 'node_modules/@types/*'] },
   },
 );
 
@@ -51,8 +51,8 @@ test('the READMEs have TypeScript examples to check', () => {
 describe.each(snippets.map((snippet, index) => [snippet.name, index] as const))('%s', (_name, index) => {
   const snippet = snippets[index];
 
-  test('imports the library only from the package root, as another team does', () => {
-    const internal = [...snippet.code.matchAll(/from '([^']+)'/g)].map((match) => match[1]).filter((source) => source.startsWith('.') || source.startsWith('feedops/'));
+  test('imports the library only from the package root or feedops/platform, as another team does', () => {
+    const internal = [...snippet.code.matchAll(/from '([^']+)'/g)].map((match) => match[1]).filter((source) => source.startsWith('.') || (source.startsWith('feedops/') && source !== 'feedops/platform'));
     expect(internal).toEqual([]);
   });
 
@@ -65,7 +65,9 @@ describe.each(snippets.map((snippet, index) => [snippet.name, index] as const))(
       const outdir = path.join(workDir, `out-${index}`);
       const javascript = ts
         .transpileModule(snippet.code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } })
-        .outputText.replace(/require\("feedops"\)/g, JSON.stringify(path.join(PROJECT_ROOT, 'dist/constructs/index.js')).replace(/^/, 'require(').replace(/$/, ')'));
+        .outputText.replace(/require\("feedops(\/platform)?"\)/g, (_match, platform: string | undefined) =>
+          `require(${JSON.stringify(path.join(PROJECT_ROOT, platform ? 'dist/constructs/platform.js' : 'dist/constructs/index.js'))})`,
+        );
       const script = path.join(workDir, `snippet-${index}.js`);
       fs.writeFileSync(script, javascript);
       const result = spawnSync(process.execPath, [script], {

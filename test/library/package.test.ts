@@ -1,80 +1,226 @@
-// Library use as another team has it: `npm pack`, install the tarball in a fresh project, and synthesize a stack
-// through the public API only (the package root export), never through internal paths.
-import { execFileSync, spawnSync } from 'child_process';
+// Library use as another team has it: `npm pack`, a fresh project that installs the tarball with its own peer
+// versions (cdktf, constructs, the providers), compiles its stack in strict mode against the packed types and
+// synthesizes it: connected to a feedops cluster, with its own rules, dashboard and the price-feed pack, guardrails on.
+// It runs at both ends of the supported `constructs` range, and breaks a guardrail on purpose.
+// Needs the npm registry (or npm's cache, `--prefer-offline`); the install is the slow part (about a minute first).
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
-const RUNTIME_DEPENDENCIES = Object.keys(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).dependencies);
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
+const PEERS: Record<string, string> = PACKAGE.peerDependencies;
+const DEV: Record<string, string> = PACKAGE.devDependencies;
+/**
+ * The newest `constructs` 10.x on the npm registry (`npm view constructs versions --json`, December 2026): the top
+ * of the supported range. The bottom is the range's floor (cdktf 0.21's own peer floor).
+ */
+const NEWEST_CONSTRUCTS = '10.8.1';
+const OLDEST_CONSTRUCTS = /^>=(\d+\.\d+\.\d+) /.exec(PEERS.constructs)?.[1] ?? '(peer range without a floor)';
+const TSC = path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
+const NPM_INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
 
 let work: string;
-let packageDirectory: string;
+let consumer: string;
+let packedFiles: string[];
+
+const run = (command: string, args: string[], cwd = consumer, timeout = 300_000): SpawnSyncReturns<string> =>
+  spawnSync(command, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, npm_config_update_notifier: 'false' } });
+
+function npm(args: string[]): void {
+  const result = run('npm', args);
+  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${consumer} (the registry or npm's cache must be reachable):\n${result.stderr}`);
+}
+
+const CONSUMER_STACK = `
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import {
+  Duration, FeedopsClusterConnection, GrafanaDashboard, Guardrails, PriceFeedMonitoring, PrometheusRules, resolvePriceFeeds, Runbook, Severity,
+} from 'feedops';
+import { ManagedNodeGroup } from 'feedops/platform';
+
+class PaymentsMonitors extends TerraformStack {
+  constructor(scope: Construct, id: string, breakGuardrail: boolean) {
+    super(scope, id);
+    Guardrails.of(this);
+    new AwsProvider(this, 'aws', { region: 'eu-west-1', allowedAccountIds: ['111122223333'] });
+    const { cluster } = new FeedopsClusterConnection(this, 'feedops', { clusterName: 'feedops-prod' });
+    new PrometheusRules(this, 'payments-rules', {
+      environment: 'prod',
+      namespace: 'payments',
+      groups: [{ name: 'payments', rules: [{
+        alert: 'PaymentsApiDown', expr: 'up{job="payments-api"} == 0', for: Duration.minutes(2), severity: Severity.CRITICAL,
+        team: 'payments', summary: 'Payments API is down', description: 'No payments API target is up.',
+        runbook: Runbook.at('https://runbooks.example.com', 'PaymentsApiDown'),
+      }] }],
+    });
+    new GrafanaDashboard(this, 'payments-dashboard', {
+      namespace: 'payments',
+      dashboard: { uid: 'payments', title: 'Payments', refresh: Duration.seconds(30), timeRange: Duration.hours(6),
+        rows: [{ title: 'API', panels: [{ kind: 'timeseries', title: 'Targets up', unit: 'none', queries: [{ expr: 'sum(up{job="payments-api"})' }] }] }] },
+    });
+    const feeds = resolvePriceFeeds({
+      network: { name: 'pythnet', httpEndpoint: 'https://api2.pythnet.pyth.network', wsEndpoint: 'wss://api2.pythnet.pyth.network',
+        firstMapping: 'AHtgzX45WTKfkPG53L6WYhGEXwQkN1BVknET3sVsLL8J' },
+      team: 'payments', publishers: {}, observer: { replicas: 2 },
+      feeds: { 'Crypto.BTC/USD': { coingeckoId: 'bitcoin' } },
+    }, { environment: 'prod', runbookBaseUrl: 'https://runbooks.example.com', namespace: 'payments-feeds' });
+    new PriceFeedMonitoring(this, 'price-feeds', { feeds });
+    if (breakGuardrail) {
+      new ManagedNodeGroup(this, 'nodes', { clusterName: cluster.clusterName, nodeGroupName: 'payments', nodeRoleArn: 'arn:aws:iam::111122223333:role/nodes',
+        subnetIds: ['subnet-a'], instanceTypes: ['m7i.large'], minSize: 1, maxSize: 2, imdsHopLimit: 2 });
+    }
+  }
+}
+
+const app = new App({ outdir: process.argv[2] });
+new PaymentsMonitors(app, 'payments-monitors', process.argv.includes('--break-guardrail'));
+app.synth();
+`;
 
 beforeAll(() => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-library-'));
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-consumer-'));
+  consumer = path.join(work, 'payments-monitors');
+  fs.mkdirSync(path.join(consumer, 'src'), { recursive: true });
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: PROJECT_ROOT, encoding: 'utf8' }));
-  const modules = path.join(work, 'node_modules');
-  packageDirectory = path.join(modules, 'feedops');
-  fs.mkdirSync(packageDirectory, { recursive: true });
-  execFileSync('tar', ['-xzf', path.join(work, packed.filename), '-C', packageDirectory, '--strip-components=1']);
-  // The consumer's own install of feedops' runtime dependencies (linked, not downloaded).
-  for (const dependency of RUNTIME_DEPENDENCIES) {
-    const target = path.join(modules, dependency);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules', dependency), target);
-  }
-}, 60_000);
+  packedFiles = packed.files.map((file: { path: string }) => file.path);
+  fs.writeFileSync(
+    path.join(consumer, 'package.json'),
+    JSON.stringify({
+      name: 'payments-monitors',
+      private: true,
+      dependencies: {
+        feedops: `file:${path.join(work, packed.filename)}`,
+        // The team's own peers: the versions feedops is built with, constructs at the bottom of the range first.
+        cdktf: DEV.cdktf,
+        constructs: OLDEST_CONSTRUCTS,
+        '@cdktf/provider-aws': DEV['@cdktf/provider-aws'],
+        '@cdktf/provider-helm': DEV['@cdktf/provider-helm'],
+        '@cdktf/provider-kubernetes': DEV['@cdktf/provider-kubernetes'],
+      },
+    }),
+  );
+  fs.writeFileSync(
+    path.join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true, target: 'ES2022', module: 'node16', moduleResolution: 'node16', outDir: 'dist', rootDir: 'src', skipLibCheck: true,
+        types: ['node'], typeRoots: [path.join(PROJECT_ROOT, 'node_modules/@types')],
+      },
+      include: ['src'],
+    }),
+  );
+  fs.writeFileSync(path.join(consumer, 'src', 'main.ts'), CONSUMER_STACK);
+  npm(NPM_INSTALL);
+}, 600_000);
 
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+afterAll(() => work && fs.rmSync(work, { recursive: true, force: true }));
 
-test('the tarball holds the compiled constructs with their types, and no app, tests or environment data', () => {
-  const files = execFileSync('find', ['.', '-type', 'f'], { cwd: packageDirectory, encoding: 'utf8' }).split('\n');
-  expect(files).toContain('./dist/constructs/index.js');
-  expect(files).toContain('./dist/constructs/index.d.ts');
-  expect(files.filter((file) => /\/(test|environments|stacks|scripts)\/|main\.js/.test(file))).toEqual([]);
+describe('the tarball', () => {
+  test('holds the compiled constructs with types, the READMEs and the changelog; no app, tests or environment data', () => {
+    expect(packedFiles).toEqual(expect.arrayContaining(['dist/constructs/index.js', 'dist/constructs/index.d.ts', 'dist/constructs/platform.js', 'CHANGELOG.md', 'package.json']));
+    expect(packedFiles.filter((file) => /(^|\/)(test|environments|stacks|scripts)\/|^dist\/main\.js/.test(file))).toEqual([]);
+  });
+
+  test('every source map a packed file points at is packed, with its sources inline', () => {
+    const installed = path.join(consumer, 'node_modules', 'feedops');
+    const dangling: string[] = [];
+    for (const file of packedFiles.filter((name) => name.endsWith('.js'))) {
+      const reference = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(fs.readFileSync(path.join(installed, file), 'utf8'))?.[1];
+      if (!reference) continue;
+      const map = path.join(path.dirname(file), reference);
+      if (!packedFiles.includes(map)) dangling.push(`${file} -> ${map} (not packed)`);
+      else if (!JSON.parse(fs.readFileSync(path.join(installed, map), 'utf8')).sourcesContent?.every((source: unknown) => typeof source === 'string')) {
+        dangling.push(`${map} has no sourcesContent (its sources are not packed)`);
+      }
+    }
+    expect(dangling).toEqual([]);
+    expect(packedFiles.some((file) => file.endsWith('.js.map'))).toBe(true);
+  });
+
+  test('declares exactly the packages the packed code requires: runtime dependencies plus the peers', () => {
+    const installed = path.join(consumer, 'node_modules', 'feedops');
+    const required = new Set<string>();
+    for (const file of packedFiles.filter((name) => name.endsWith('.js'))) {
+      for (const [, specifier] of fs.readFileSync(path.join(installed, file), 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)) {
+        if (specifier.startsWith('node:') || ['fs', 'path', 'os', 'crypto', 'util', 'child_process'].includes(specifier)) continue;
+        required.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
+      }
+    }
+    expect([...required].sort()).toEqual([...Object.keys(PACKAGE.dependencies), ...Object.keys(PEERS)].sort());
+    for (const dependency of Object.keys(PEERS)) expect(PACKAGE.dependencies[dependency]).toBeUndefined();
+  });
+
+  test('has a semver version with a CHANGELOG entry', () => {
+    expect(PACKAGE.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(fs.readFileSync(path.join(PROJECT_ROOT, 'CHANGELOG.md'), 'utf8')).toContain(`## ${PACKAGE.version}`);
+  });
 });
 
-test('another team synthesizes its own stack through the package root', () => {
-  const app = `
-    const { App, TerraformStack } = require('cdktf');
-    const { EksCluster, Network, KubernetesObjects, renderRules, Severity, Runbook, Duration } = require('feedops');
-    const app = new App({ outdir: ${JSON.stringify(path.join(work, 'out'))} });
-    const stack = new TerraformStack(app, 'payments-monitors');
-    // The consumer's stack owns its providers (deep imports, as in feedops).
-    const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
-    const { KubernetesProvider } = require('@cdktf/provider-kubernetes/lib/provider');
-    new AwsProvider(stack, 'aws', { region: 'eu-west-1', allowedAccountIds: ['111122223333'] });
-    new KubernetesProvider(stack, 'kubernetes', { configPath: '~/.kube/config' });
-    const cluster = EksCluster.fromAttributes(stack, 'cluster', {
-      clusterName: 'feedops-prod', clusterEndpoint: 'https://example', clusterCertificateAuthorityData: 'Q0E=',
-      clusterOidcIssuerUrl: 'https://oidc.example', clusterSecurityGroupId: 'sg-1',
-    });
-    const rules = renderRules([{ name: 'payments', rules: [{
-      alert: 'PaymentsApiDown', expr: 'up{job="payments-api"} == 0', for: Duration.minutes(2), severity: Severity.CRITICAL,
-      team: 'payments', summary: 'Payments API is down', description: 'No payments API target is up.',
-      runbook: Runbook.at('https://runbooks.example.com', 'PaymentsApiDown'),
-    }] }], { environment: 'prod', name: 'payments', namespace: 'payments' });
-    new KubernetesObjects(stack, 'rules', { manifests: [rules.prometheusRule] });
-    new Network(stack, 'network', { name: cluster.clusterName + '-payments', accountId: '111122223333', region: 'eu-west-1',
-      vpcCidr: '10.50.0.0/16', availabilityZones: {
-        'eu-west-1a': { privateSubnetCidr: '10.50.0.0/19', publicSubnetCidr: '10.50.128.0/22' },
-        'eu-west-1b': { privateSubnetCidr: '10.50.32.0/19', publicSubnetCidr: '10.50.132.0/22' } } });
-    app.synth();
-  `;
-  const result = spawnSync(process.execPath, ['-e', app], { cwd: work, encoding: 'utf8' });
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  const tf = JSON.parse(fs.readFileSync(path.join(work, 'out', 'stacks', 'payments-monitors', 'cdk.tf.json'), 'utf8'));
-  const [rule] = Object.values<any>(tf.resource.kubernetes_manifest);
-  expect(rule.manifest.spec.groups[0].rules[0]).toEqual(expect.objectContaining({ alert: 'PaymentsApiDown', for: '2m' }));
-  expect(Object.keys(tf.resource.aws_vpc)).toHaveLength(1);
+/** Compiles the consumer in strict mode, synthesizes it, and reads its stack. */
+function compileAndSynth(extraArgs: string[] = []): { synth: SpawnSyncReturns<string>; stack: () => Record<string, any> } {
+  const compile = run(process.execPath, [TSC, '-p', 'tsconfig.json']);
+  expect({ status: compile.status, output: compile.stdout + compile.stderr }).toEqual({ status: 0, output: '' });
+  const outdir = path.join(work, `out-${Date.now()}`);
+  const synth = run(process.execPath, ['dist/main.js', outdir, ...extraArgs]);
+  return { synth, stack: () => JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'payments-monitors', 'cdk.tf.json'), 'utf8')) };
+}
+
+function expectOneCopyOf(peer: string, version: string): void {
+  const listing = run('npm', ['ls', peer, '--all', '--parseable', '--long']);
+  const copies = listing.stdout.split('\n').filter(Boolean).filter((line) => line.includes(`${path.sep}node_modules${path.sep}`));
+  expect(copies).toEqual([`${path.join(consumer, 'node_modules', peer)}:${peer}@${version}`]);
+  expect(fs.existsSync(path.join(consumer, 'node_modules', 'feedops', 'node_modules', peer))).toBe(false);
+}
+
+describe.each([
+  ['oldest', OLDEST_CONSTRUCTS],
+  ['newest', NEWEST_CONSTRUCTS],
+])('a team on the %s supported constructs (%s)', (_end, constructsVersion) => {
+  beforeAll(() => {
+    if (constructsVersion !== OLDEST_CONSTRUCTS) npm([...NPM_INSTALL, `constructs@${constructsVersion}`]);
+  }, 300_000);
+
+  test('the supported peer range admits it', () => {
+    expect(PEERS.constructs).toBe('>=10.4.2 <11.0.0');
+    expect(constructsVersion).toMatch(/^10\.\d+\.\d+$/);
+  });
+
+  test('has exactly one copy of each peer, its own', () => {
+    expectOneCopyOf('constructs', constructsVersion);
+    for (const peer of ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-helm', '@cdktf/provider-kubernetes']) expectOneCopyOf(peer, DEV[peer]);
+  });
+
+  test('compiles its stack in strict mode and synthesizes rules, a dashboard and the price-feed pack on the feedops cluster', () => {
+    const { synth, stack } = compileAndSynth();
+    expect({ status: synth.status, stderr: synth.stderr }).toEqual({ status: 0, stderr: '' });
+    const tf = stack();
+    expect(Object.values<any>(tf.data.aws_eks_cluster).map((cluster) => cluster.name)).toEqual(['feedops-prod']);
+    expect(tf.provider.kubernetes[0].host).toMatch(/^\$\{data\.aws_eks_cluster\..+\.endpoint\}$/);
+    const manifests = Object.values<any>(tf.resource.kubernetes_manifest).map((resource) => resource.manifest);
+    const rule = manifests.find((manifest) => manifest.kind === 'PrometheusRule' && manifest.metadata.name === 'payments-rules');
+    expect(rule.spec.groups[0].rules[0]).toEqual(expect.objectContaining({ alert: 'PaymentsApiDown', for: '2m', labels: expect.objectContaining({ severity: 'critical', team: 'payments', environment: 'prod' }) }));
+    const dashboard = manifests.find((manifest) => manifest.kind === 'ConfigMap' && manifest.metadata.name === 'grafana-dashboard-payments');
+    expect(JSON.parse(dashboard.data['payments.json']).title).toBe('Payments');
+    expect(manifests.find((manifest) => manifest.kind === 'Deployment')?.metadata).toEqual(expect.objectContaining({ name: 'pyth-observer', namespace: 'payments-feeds' }));
+  });
+
+  test('an IMDS hop limit of 2 through the public API fails synth, naming the launch template and the rule', () => {
+    const { synth } = compileAndSynth(['--break-guardrail']);
+    expect(synth.status).not.toBe(0);
+    expect(synth.stderr).toMatch(/guardrail IMDS_HOP_LIMIT broken by aws_launch_template\.\S+ \(construct payments-monitors\/nodes\/launch-template\): metadata_options\.http_put_response_hop_limit is 2/);
+  });
 });
 
-test('internal modules are not importable: only the package root is exported', () => {
-  const result = spawnSync(process.execPath, ['-e', "require('feedops/dist/stacks/app')"], { cwd: work, encoding: 'utf8' });
-  expect(result.status).not.toBe(0);
-  expect(result.stderr).toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED|Cannot find module/);
+test('internal modules are not importable: only the package root and feedops/platform are exported', () => {
+  const internal = run(process.execPath, ['-e', "require('feedops/dist/stacks/app')"]);
+  expect(internal.status).not.toBe(0);
+  expect(internal.stderr).toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED|Cannot find module/);
+  const platform = run(process.execPath, ['-e', "console.log(typeof require('feedops/platform').EksCluster)"]);
+  expect(platform.stdout.trim()).toBe('function');
 });
 
 // Endpoint probes and SLOs (issue 10): the README examples, through the package root.
@@ -98,11 +244,12 @@ test('another team renders its own SLO and endpoint probes through the package r
     new EndpointMonitoring(stack, 'endpoints', {
       endpoints: endpointsSchema.parse({ 'payments-api': { kind: 'http', url: 'https://payments.example.com/healthz', team: 'payments', latencyObjectiveSeconds: 0.5 } }),
       environment: 'prod', namespace: 'payments', runbookBaseUrl: 'https://github.com/example-org/payments/blob/main/runbooks',
-      proberAddress: 'blackbox-exporter-prometheus-blackbox-exporter.monitoring.svc:9115',
+      proberAddress: 'blackbox-exporter-prometheus-blackbox-exporter.blackbox-exporter.svc:9115',
     });
     app.synth();
   `;
-  const result = spawnSync(process.execPath, ['-e', app], { cwd: work, encoding: 'utf8' });
+  // Run inside the consumer project, which installed the tarball with its own peers.
+  const result = spawnSync(process.execPath, ['-e', app], { cwd: consumer, encoding: 'utf8' });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   const tf = JSON.parse(fs.readFileSync(path.join(work, 'out-slo', 'stacks', 'payments-slos', 'cdk.tf.json'), 'utf8'));

@@ -17,12 +17,14 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s-platform'
   const production = env.tier === 'production';
 
   test('Kubernetes and Helm providers come from the aws_eks_cluster data sources, by cluster name', () => {
-    expect(tf.data?.aws_eks_cluster?.cluster.name).toBe(env.cluster.name);
-    expect(tf.data?.aws_eks_cluster_auth?.['cluster-auth'].name).toBe(env.cluster.name);
+    const [[clusterName, cluster]] = Object.entries<any>(tf.data?.aws_eks_cluster ?? {});
+    const [[authName, auth]] = Object.entries<any>(tf.data?.aws_eks_cluster_auth ?? {});
+    expect(cluster.name).toBe(env.cluster.name);
+    expect(auth.name).toBe(env.cluster.name);
     const kubernetes = tf.provider?.kubernetes?.[0] as Record<string, string>;
-    expect(kubernetes.host).toBe('${data.aws_eks_cluster.cluster.endpoint}');
-    expect(kubernetes.token).toBe('${data.aws_eks_cluster_auth.cluster-auth.token}');
-    expect((tf.provider?.helm?.[0] as any).kubernetes.host).toBe('${data.aws_eks_cluster.cluster.endpoint}');
+    expect(kubernetes.host).toBe(`\${data.aws_eks_cluster.${clusterName}.endpoint}`);
+    expect(kubernetes.token).toBe(`\${data.aws_eks_cluster_auth.${authName}.token}`);
+    expect((tf.provider?.helm?.[0] as any).kubernetes.host).toBe(`\${data.aws_eks_cluster.${clusterName}.endpoint}`);
   });
 
   test('Prometheus and Alertmanager replicas follow the environment; production is highly available', () => {

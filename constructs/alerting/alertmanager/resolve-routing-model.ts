@@ -143,7 +143,7 @@ function failureFor(model: AlertRoutingModel): Fail {
 }
 
 function describe(value: unknown): string {
-  if (value instanceof Duration) return `"${value.toString()}"`;
+  if (Duration.isDuration(value)) return `"${value.toString()}"`;
   if (value === undefined) return 'missing';
   return JSON.stringify(value);
 }
@@ -180,7 +180,7 @@ function resolveHeartbeat(model: AlertRoutingModel, fail: Fail): ResolvedRouting
   checkHeartbeatUrl(heartbeat.url, fail);
 
   const interval = heartbeat.interval ?? DEFAULT_HEARTBEAT_INTERVAL;
-  if (!(interval instanceof Duration) || interval.totalSeconds === 0 || interval.isLongerThan(TIMING_LIMITS.heartbeatMaxInterval)) {
+  if (!Duration.isDuration(interval) || interval.totalSeconds === 0 || interval.isLongerThan(TIMING_LIMITS.heartbeatMaxInterval)) {
     fail('heartbeat.interval', interval, `a Duration above 0s and at most ${TIMING_LIMITS.heartbeatMaxInterval}`);
   }
 
@@ -206,7 +206,7 @@ function resolveTiming(model: AlertRoutingModel, fail: Fail): Record<Severity, R
   for (const severity of SEVERITIES) {
     const timing: RouteTiming = { ...DEFAULT_ROUTE_TIMING[severity], ...model.timing?.[severity] };
     for (const field of ['groupWait', 'groupInterval', 'repeatInterval'] as const) {
-      if (!(timing[field] instanceof Duration)) fail(`timing.${severity}.${field}`, timing[field], 'a Duration, e.g. Duration.minutes(5)');
+      if (!Duration.isDuration(timing[field])) fail(`timing.${severity}.${field}`, timing[field], 'a Duration, e.g. Duration.minutes(5)');
     }
     const field = (name: keyof RouteTiming) => `timing.${severity}.${name}`;
     if (timing.groupInterval.totalSeconds === 0) fail(field('groupInterval'), timing.groupInterval, 'a Duration above 0s');

@@ -6,6 +6,14 @@ import { RUNBOOK_PAGE_PATTERN } from './rule-limits';
  * lands on first steps rather than on the rule's PromQL.
  */
 export class Runbook {
+  /** Brand, so a Runbook from another copy of feedops is recognised too (`instanceof` fails across copies). */
+  public static readonly BRAND = Symbol.for('feedops.Runbook');
+
+  /** Whether `value` is a Runbook of any copy of feedops. */
+  public static isRunbook(value: unknown): value is Runbook {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Runbook.BRAND] === true;
+  }
+
   /** `baseUrl` must be https without a trailing slash; `page` is a file name without `.md` (by convention the alert name). */
   public static at(baseUrl: string, page: string): Runbook {
     if (!/^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(baseUrl) || baseUrl.endsWith('/')) {
@@ -20,7 +28,9 @@ export class Runbook {
   private constructor(
     public readonly baseUrl: string,
     public readonly page: string,
-  ) {}
+  ) {
+    Object.defineProperty(this, Runbook.BRAND, { value: true });
+  }
 
   public get url(): string {
     return `${this.baseUrl}/${this.page}.md`;

@@ -8,6 +8,9 @@ export type SeverityValue = (typeof SEVERITY_VALUES)[number];
  * (and the Watchdog heartbeat). A value object, so a typo cannot become a new, unrouted severity.
  */
 export class Severity {
+  /** Brand, so a Severity from another copy of feedops is recognised too (`instanceof` fails across copies). */
+  public static readonly BRAND = Symbol.for('feedops.Severity');
+
   public static readonly CRITICAL = new Severity('critical');
   public static readonly WARNING = new Severity('warning');
   public static readonly INFO = new Severity('info');
@@ -21,15 +24,12 @@ export class Severity {
 
   /** True for a Severity (also one from another copy of this library), false for strings and look-alikes. */
   public static isSeverity(candidate: unknown): candidate is Severity {
-    return (
-      typeof candidate === 'object' &&
-      candidate !== null &&
-      (SEVERITY_VALUES as readonly unknown[]).includes((candidate as { value?: unknown }).value) &&
-      typeof (candidate as { toString?: unknown }).toString === 'function'
-    );
+    return typeof candidate === 'object' && candidate !== null && (candidate as Record<symbol, unknown>)[Severity.BRAND] === true;
   }
 
-  private constructor(public readonly value: SeverityValue) {}
+  private constructor(public readonly value: SeverityValue) {
+    Object.defineProperty(this, Severity.BRAND, { value: true });
+  }
 
   public toString(): string {
     return this.value;

@@ -145,9 +145,7 @@ function problem(where: string, field: string, value: unknown, issue: string, al
 }
 
 function isDuration(value: unknown): value is Duration {
-  if (value instanceof Duration) return true;
-  const candidate = value as Partial<Duration> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.toSeconds === 'function' && typeof candidate.toPrometheus === 'function';
+  return Duration.isDuration(value);
 }
 
 function isPositiveDuration(value: unknown): value is Duration {
@@ -156,9 +154,7 @@ function isPositiveDuration(value: unknown): value is Duration {
 
 /** Accepts a Runbook from another copy of this library too (after `npm pack` there can be two). */
 function isRunbook(value: unknown): value is Runbook {
-  if (value instanceof Runbook) return true;
-  const url = (value as Partial<Runbook> | null)?.url;
-  return typeof value === 'object' && typeof url === 'string' && url.startsWith('https://');
+  return Runbook.isRunbook(value);
 }
 
 function show(value: unknown): string {
