@@ -13,6 +13,8 @@ export interface Mutant {
   readonly to: string;
   /** Source test files (test/**.test.ts) run against the mutant. */
   readonly tests: readonly string[];
+  /** Written after the tests of issue 18, against tests that already existed: a check that the score is not tuned. */
+  readonly unseen?: boolean;
 }
 
 export type MutantCategory = 'routing' | 'runbooks' | 'metrics' | 'validation' | 'policies' | 'renderers' | 'wallet rules';
@@ -107,4 +109,16 @@ export const MUTANTS: readonly Mutant[] = [
   { id: 'W8', category: 'wallet rules', description: 'wallet alerts go to the exporter team instead of the wallet owner', file: WALLET_RULES, from: '    team: wallet.team,\n    runbook: Runbook.at(pack.runbookBaseUrl, name),', to: '    team: pack.exporterTeam,\n    runbook: Runbook.at(pack.runbookBaseUrl, name),', tests: WALLET_TESTS },
   { id: 'W9', category: 'wallet rules', description: 'runway page compares with <=', file: WALLET_RULES, from: 'expr: `${runway} < ${page}`,', to: 'expr: `${runway} <= ${page}`,', tests: WALLET_TESTS },
   { id: 'W10', category: 'wallet rules', description: 'EVM balance not converted from wei', file: WALLET_RULES, from: 'address=${quote(wallet.address)}}) / ${WEI_PER_ETHER}`;', to: 'address=${quote(wallet.address)}})`;', tests: WALLET_TESTS },
+
+  // --- written after the tests, against the tests that were already there (unseen) -----------------------------------
+  { id: 'X1', category: 'routing', unseen: true, description: 'Watchdog waits 30s before its first heartbeat', file: AM_RENDER, from: "group_wait: '0s',", to: "group_wait: '30s',", tests: ROUTING_TESTS },
+  { id: 'X2', category: 'routing', unseen: true, description: 'alerts no longer grouped by environment', file: 'constructs/alerting/alertmanager/defaults.ts', from: "DEFAULT_GROUP_BY: readonly string[] = ['alertname', 'environment', 'team', 'symbol'];", to: "DEFAULT_GROUP_BY: readonly string[] = ['alertname', 'team', 'symbol'];", tests: ROUTING_TESTS },
+  { id: 'X3', category: 'routing', unseen: true, description: "one feed's critical inhibits every feed's warning (symbol dropped from inhibit equal)", file: 'constructs/alerting/alertmanager/defaults.ts', from: "DEFAULT_INHIBIT_EQUAL: readonly string[] = ['alertname', 'environment', 'symbol'];", to: "DEFAULT_INHIBIT_EQUAL: readonly string[] = ['alertname', 'environment'];", tests: ROUTING_TESTS },
+  { id: 'X4', category: 'routing', unseen: true, description: 'critical pages repeat every 4h instead of hourly', file: 'constructs/alerting/alertmanager/defaults.ts', from: 'groupInterval: Duration.minutes(1), repeatInterval: Duration.hours(1) },', to: 'groupInterval: Duration.minutes(1), repeatInterval: Duration.hours(4) },', tests: ROUTING_TESTS },
+  { id: 'X5', category: 'renderers', unseen: true, description: "observer config enables its own Telegram notifier", file: 'constructs/price-feeds/observer/observer-config.ts', from: "events: ['LogEvent'],", to: "events: ['LogEvent', 'TelegramEvent'],", tests: ['test/price-feeds/observer/observer-config.test.ts'] },
+  { id: 'X6', category: 'renderers', unseen: true, description: 'dashboard grid 12 columns wide', file: 'constructs/dashboards/grid-layout.ts', from: 'export const GRID_COLUMNS = 24;', to: 'export const GRID_COLUMNS = 12;', tests: ['test/dashboards/grid-layout.test.ts', 'test/dashboards/render-dashboard.test.ts', 'test/dashboards/dashboard-structure.test.ts'] },
+  { id: 'X7', category: 'renderers', unseen: true, description: 'Prometheus keeps 1 day of data by default', file: 'constructs/monitoring/kube-prometheus-stack.ts', from: "export const DEFAULT_PROMETHEUS_RETENTION = '15d';", to: "export const DEFAULT_PROMETHEUS_RETENTION = '1d';", tests: ['test/constructs/monitoring/kube-prometheus-stack.test.ts', 'test/stacks/platform-stack.test.ts'] },
+  { id: 'X8', category: 'metrics', unseen: true, description: 'observer scraped on 9000 instead of its metrics port 9001', file: 'constructs/price-feeds/observer/observer-manifests.ts', from: 'export const OBSERVER_METRICS_PORT = 9001;', to: 'export const OBSERVER_METRICS_PORT = 9000;', tests: ['test/price-feeds/observer/observer-manifests.test.ts', 'test/stacks/monitors-stack.test.ts', 'test/price-feeds/observer/observer-metrics-upstream.test.ts'] },
+  { id: 'X9', category: 'policies', unseen: true, description: 'containers with a writable root filesystem', file: 'constructs/kubernetes/pod-security.ts', from: '  readOnlyRootFilesystem: true,', to: '  readOnlyRootFilesystem: false,', tests: WORKLOAD_TESTS },
+  { id: 'X10', category: 'policies', unseen: true, description: 'GitHub OIDC trust for any audience', file: 'constructs/delivery/github-oidc.ts', from: "export const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';", to: "export const GITHUB_OIDC_AUDIENCE = 'sigstore';", tests: BOOTSTRAP_TESTS },
 ];

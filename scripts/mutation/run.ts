@@ -21,7 +21,8 @@ const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 const MUTANT_TIMEOUT_MS = 600_000;
 const SNAPSHOT_TEST = 'test/snapshots.test.ts';
 
-type Outcome = 'killed' | 'survived' | 'timeout';
+/** `rejected`: the app refused to synthesize the mutant (its own validation), so no test had to catch it. */
+type Outcome = 'killed' | 'rejected' | 'survived' | 'timeout';
 interface Result {
   readonly mutant: Mutant;
   readonly outcome: Outcome;
@@ -43,8 +44,11 @@ function main(argv: readonly string[]): number {
   const work = copyProject();
   try {
     const targets = [...new Set(mutants.flatMap((mutant) => mutant.tests))];
-    process.stdout.write(`baseline: ${targets.length} targeted test files on the unmutated copy ... `);
-    const baseline = runJest(work, targets);
+    // Control: every file a mutant touches, re-emitted unmutated by the same transpiler, must pass the targeted tests,
+    // so a kill is the mutant's doing and not the transpiler's.
+    const files = [...new Set(mutants.map((mutant) => mutant.file))];
+    process.stdout.write(`baseline: ${targets.length} targeted test files, ${files.length} files re-emitted unmutated ... `);
+    const baseline = withCompiled(work, files.map((file) => [file, fs.readFileSync(path.join(PROJECT_ROOT, file), 'utf8')]), () => runJest(work, targets));
     if (baseline.status !== 0) {
       throw new Error(`the targeted tests fail without any mutant; fix them first:\n${baseline.output.slice(-4000)}`);
     }
@@ -60,7 +64,7 @@ function main(argv: readonly string[]): number {
     if (jsonFile) {
       fs.writeFileSync(jsonFile, JSON.stringify(results.map(({ mutant, outcome, seconds, killedBy }) => ({ id: mutant.id, category: mutant.category, description: mutant.description, outcome, seconds, killedBy })), null, 2));
     }
-    return results.every((result) => result.outcome !== 'survived') ? 0 : 1;
+    return results.every((result) => result.outcome === 'killed' || result.outcome === 'rejected') ? 0 : 1;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -106,15 +110,20 @@ function compiledPath(root: string, source: string): string {
 function runMutant(work: string, mutant: Mutant): Result {
   const source = fs.readFileSync(path.join(PROJECT_ROOT, mutant.file), 'utf8');
   const mutated = source.replace(mutant.from, () => mutant.to);
-  const target = compiledPath(work, mutant.file);
-  const original = fs.readFileSync(target);
-  fs.writeFileSync(target, transpile(mutated, mutant.file));
+  const run = withCompiled(work, [[mutant.file, mutated]], () => runJest(work, mutant.tests));
+  const rejected = run.output.includes('Got error running globalSetup');
+  const outcome: Outcome = run.timedOut ? 'timeout' : run.status === 0 ? 'survived' : rejected ? 'rejected' : 'killed';
+  return { mutant, outcome, seconds: run.seconds, killedBy: run.status !== 0 ? firstFailure(run.output) : undefined };
+}
+
+/** Runs `action` with these sources compiled into the copy's dist/, then puts the original compiled files back. */
+function withCompiled<T>(work: string, sources: ReadonlyArray<readonly [string, string]>, action: () => T): T {
+  const originals = sources.map(([file]) => [compiledPath(work, file), fs.readFileSync(compiledPath(work, file))] as const);
   try {
-    const run = runJest(work, mutant.tests);
-    const outcome: Outcome = run.timedOut ? 'timeout' : run.status === 0 ? 'survived' : 'killed';
-    return { mutant, outcome, seconds: run.seconds, killedBy: outcome === 'killed' ? firstFailure(run.output) : undefined };
+    for (const [file, text] of sources) fs.writeFileSync(compiledPath(work, file), transpile(text, file));
+    return action();
   } finally {
-    fs.writeFileSync(target, original);
+    for (const [target, original] of originals) fs.writeFileSync(target, original);
   }
 }
 
@@ -143,26 +152,34 @@ function runJest(work: string, tests: readonly string[]) {
   return { status: result.status, timedOut, seconds, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 
+/** The first failing test, or (when the suite could not even start, e.g. synth rejected the mutant) the first error. */
 function firstFailure(output: string): string | undefined {
-  return /^\s*● (?!Console)(.+)$/m.exec(output)?.[1]?.trim();
+  const test = /^\s*● (?!Console)(.+)$/m.exec(output)?.[1]?.trim();
+  return test ?? /^.*(?:Error|error):.*$/m.exec(output)?.[0]?.trim().slice(0, 300);
 }
 
 function report(results: readonly Result[]): string {
   const categories = [...new Set(results.map((result) => result.mutant.category))];
   const rows = categories.map((category) => {
     const inCategory = results.filter((result) => result.mutant.category === category);
-    const killed = inCategory.filter((result) => result.outcome === 'killed').length;
-    return `| ${category} | ${inCategory.length} | ${killed} | ${inCategory.length - killed} |`;
+    const byTest = inCategory.filter((result) => result.outcome === 'killed').length;
+    const byValidation = inCategory.filter((result) => result.outcome === 'rejected').length;
+    return `| ${category} | ${inCategory.length} | ${byTest} | ${byValidation} | ${inCategory.length - byTest - byValidation} |`;
   });
-  const killed = results.filter((result) => result.outcome === 'killed').length;
-  const survivors = results.filter((result) => result.outcome !== 'killed');
+  const dead = (result: Result) => result.outcome === 'killed' || result.outcome === 'rejected';
+  const killed = results.filter(dead).length;
+  const byTest = results.filter((result) => result.outcome === 'killed').length;
+  const survivors = results.filter((result) => !dead(result));
+  const unseen = results.filter((result) => result.mutant.unseen);
+  const unseenKilled = unseen.filter(dead).length;
   return [
-    '| category | mutants | killed | survived |',
-    '|---|---:|---:|---:|',
+    '| category | mutants | killed by a targeted test | rejected at synth by the code\'s own validation | survived |',
+    '|---|---:|---:|---:|---:|',
     ...rows,
-    `| **all** | ${results.length} | ${killed} | ${results.length - killed} |`,
+    `| **all** | ${results.length} | ${byTest} | ${killed - byTest} | ${results.length - killed} |`,
     '',
     `mutation score: ${killed}/${results.length} = ${((100 * killed) / Math.max(results.length, 1)).toFixed(1)} % (targeted tests only, snapshot suite excluded)`,
+    ...(unseen.length > 0 ? [`of which unseen (written after the tests): ${unseenKilled}/${unseen.length} killed`] : []),
     survivors.length > 0 ? `surviving mutants:\n${survivors.map((result) => `  ${result.mutant.id} (${result.outcome}) ${result.mutant.file}: ${result.mutant.description}`).join('\n')}` : 'surviving mutants: none',
   ].join('\n');
 }

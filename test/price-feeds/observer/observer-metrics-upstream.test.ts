@@ -110,3 +110,30 @@ describe.each(['dev', 'staging', 'prod'])('observer series used by the rules and
     expect(wrong).toEqual([]);
   });
 });
+
+// pyth-observer v3.0.2 serves Prometheus metrics on 9001 (PROMETHEUS_PORT) and /live, /ready on 8080 (health_server.py).
+const UPSTREAM_METRICS_PORT = 9001;
+const UPSTREAM_HEALTH_PORT = 8080;
+
+describe.each(['dev', 'staging', 'prod'])('the observer workload %s ships scrapes and probes the ports pyth-observer serves', (environment) => {
+  const manifests = resources(synthesizedStacks()[`${environment}-monitors`], 'kubernetes_manifest').map((resource) => resource.config.manifest);
+  const deployment = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === 'pyth-observer');
+  const service = manifests.find((m) => m.kind === 'Service' && m.metadata.name === 'pyth-observer');
+  const serviceMonitor = manifests.find((m) => m.kind === 'ServiceMonitor' && m.metadata.name === 'pyth-observer');
+  const container = deployment?.spec.template.spec.containers[0];
+
+  test('the container exposes 9001 and the Service routes the scraped port to it', () => {
+    const containerPorts = new Map<string, number>((container?.ports ?? []).map((port: { name: string; containerPort: number }) => [port.name, port.containerPort]));
+    const scraped = serviceMonitor?.spec.endpoints[0].port;
+    const servicePort = (service?.spec.ports ?? []).find((port: { name: string }) => port.name === scraped);
+    const target = typeof servicePort?.targetPort === 'string' ? containerPorts.get(servicePort.targetPort) : servicePort?.targetPort;
+    expect(target).toBe(UPSTREAM_METRICS_PORT);
+  });
+
+  test('liveness and readiness probe /live and /ready on 8080', () => {
+    const port = (probe: { httpGet: { port: number | string } }) =>
+      typeof probe.httpGet.port === 'string' ? container.ports.find((p: { name: string }) => p.name === probe.httpGet.port)?.containerPort : probe.httpGet.port;
+    expect({ live: container?.livenessProbe.httpGet.path, ready: container?.readinessProbe.httpGet.path }).toEqual({ live: '/live', ready: '/ready' });
+    expect([port(container.livenessProbe), port(container.readinessProbe)]).toEqual([UPSTREAM_HEALTH_PORT, UPSTREAM_HEALTH_PORT]);
+  });
+});
