@@ -11,6 +11,8 @@ module.exports = {
   // One synth of the whole app for the run; the policy, stack and snapshot suites all read it.
   globalSetup: '<rootDir>/dist/test/support/global-setup.js',
   globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',
+  // expect.hasAssertions() before every test: a test that asserts nothing fails.
+  setupFilesAfterEnv: ['<rootDir>/dist/test/support/require-assertions.js'],
   // Names the slowest test files after every run.
   reporters: ['default', '<rootDir>/dist/test/support/slowest-files-reporter.js'],
 };

@@ -51,8 +51,49 @@ function which(tool: Tool): string | undefined {
   return undefined;
 }
 
-/** Runs a tool to completion; returns its exit status and combined output. */
-export function runTool(tool: Tool, args: readonly string[], options: { cwd?: string; input?: string } = {}) {
-  const result = spawnSync(toolPath(tool), args, { encoding: 'utf8', cwd: options.cwd, input: options.input, timeout: 60_000 });
-  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+/**
+ * How long one tool run may take before it is killed. promtool and amtool finish in well under a second on an idle
+ * machine; a `promtool test rules` over a whole pack took 20-40 s with five agents on two cores, so the limit leaves
+ * several times that. (Set FEEDOPS_TOOL_TIMEOUT_SECONDS to change it for one run.)
+ */
+export const DEFAULT_TOOL_TIMEOUT_MS = 300_000;
+
+export function toolTimeoutMs(environment: NodeJS.ProcessEnv = process.env): number {
+  const override = Number(environment.FEEDOPS_TOOL_TIMEOUT_SECONDS);
+  return Number.isFinite(override) && override > 0 ? override * 1000 : DEFAULT_TOOL_TIMEOUT_MS;
+}
+
+/** A tool run that was killed at its time limit (or by a signal): what it printed until then is in the message. */
+export class ToolTimeoutError extends Error {
+  constructor(
+    public readonly tool: string,
+    public readonly args: readonly string[],
+    public readonly reason: string,
+    public readonly stdout: string,
+    public readonly stderr: string,
+  ) {
+    super(`${tool} ${args.join(' ')}: ${reason}\n--- stdout ---\n${stdout || '(empty)'}\n--- stderr ---\n${stderr || '(empty)'}`);
+    this.name = 'ToolTimeoutError';
+  }
+}
+
+/**
+ * Runs a tool to completion; returns its exit status and combined output. A run killed at the time limit or by a
+ * signal throws ToolTimeoutError with the tool's stdout and stderr, instead of returning a null status.
+ */
+export function runTool(tool: Tool, args: readonly string[], options: { cwd?: string; input?: string; timeoutMs?: number } = {}) {
+  return runCommand(toolPath(tool), args, options, tool);
+}
+
+/** runTool for any executable (the timeout handling is what tests of it exercise). */
+export function runCommand(executable: string, args: readonly string[], options: { cwd?: string; input?: string; timeoutMs?: number } = {}, name = executable) {
+  const timeoutMs = options.timeoutMs ?? toolTimeoutMs();
+  const result = spawnSync(executable, args, { encoding: 'utf8', cwd: options.cwd, input: options.input, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const stdout = result.stdout ?? '';
+  const stderr = result.stderr ?? '';
+  const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  if (timedOut) throw new ToolTimeoutError(name, args, `timed out after ${timeoutMs / 1000} s and was killed`, stdout, stderr);
+  if (result.error) throw new ToolTimeoutError(name, args, `could not run: ${result.error.message}`, stdout, stderr);
+  if (result.status === null) throw new ToolTimeoutError(name, args, `was killed by ${result.signal ?? 'a signal'}`, stdout, stderr);
+  return { status: result.status, output: `${stdout}${stderr}` };
 }

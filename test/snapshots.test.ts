@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { refuseUpdateUnderCi, reviewable } from './support/snapshots';
 import { synthesizedStacks } from './support/synth';
 
 // One reviewed snapshot per stack, at the top level on purpose: a pull request's diff of __snapshots__/ IS the
@@ -8,12 +9,15 @@ const SNAPSHOT_DIR = path.resolve(__dirname, '../../__snapshots__');
 const updating = process.env.UPDATE_SNAPSHOTS === '1';
 const stacks = synthesizedStacks();
 
+refuseUpdateUnderCi(process.env);
+
 test.each(Object.keys(stacks))('%s matches its reviewed snapshot', (stack) => {
   const file = path.join(SNAPSHOT_DIR, `${stack}.tf.json`);
-  const actual = `${JSON.stringify(stacks[stack], null, 2)}\n`;
+  const actual = `${JSON.stringify(reviewable(stacks[stack]), null, 2)}\n`;
   if (updating) {
     fs.mkdirSync(SNAPSHOT_DIR, { recursive: true });
     fs.writeFileSync(file, actual);
+    expect(fs.readFileSync(file, 'utf8')).toBe(actual);
     return;
   }
   if (!fs.existsSync(file)) {
@@ -26,6 +30,10 @@ test('no snapshot is left for a stack that no longer exists', () => {
   const orphaned = fs.existsSync(SNAPSHOT_DIR)
     ? fs.readdirSync(SNAPSHOT_DIR).filter((file) => file.endsWith('.tf.json') && !(file.replace(/\.tf\.json$/, '') in stacks))
     : [];
-  if (updating) orphaned.forEach((file) => fs.rmSync(path.join(SNAPSHOT_DIR, file)));
-  else expect(orphaned).toEqual([]);
+  if (updating) {
+    orphaned.forEach((file) => fs.rmSync(path.join(SNAPSHOT_DIR, file)));
+    expect(orphaned.filter((file) => fs.existsSync(path.join(SNAPSHOT_DIR, file)))).toEqual([]);
+  } else {
+    expect(orphaned).toEqual([]);
+  }
 });

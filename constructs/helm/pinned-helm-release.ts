@@ -61,7 +61,8 @@ export class PinnedHelmRelease extends Construct {
       wait: true,
       timeout: props.timeoutSeconds ?? DEFAULT_HELM_TIMEOUT_SECONDS,
       maxHistory: HELM_MAX_HISTORY,
-      values: [stringify(this.values, { lineWidth: 0 })],
+      // Block YAML, no line folding and no anchors/aliases: a diff of a plan or snapshot shows each changed key.
+      values: [stringify(this.values, { lineWidth: 0, aliasDuplicateObjects: false })],
       dependsOn: props.dependsOn,
     });
   }

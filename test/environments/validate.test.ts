@@ -1,23 +1,7 @@
 import { delivery, ENVIRONMENTS } from '../../environments';
 import { EnvironmentFileFailure, loadEnvironmentFile } from '../../environments/load';
-import { EnvironmentConfigError, validateEnvironments } from '../../environments/validate';
-
-/** A deep copy of the registered environments with one change applied. */
-function withChange(change: (envs: Record<string, any>) => void): Record<string, any> {
-  const copy = structuredClone(ENVIRONMENTS) as Record<string, any>;
-  change(copy);
-  return copy;
-}
-
-function problemsOf(environments: Record<string, unknown>, deliveryConfig: unknown = delivery): string[] {
-  try {
-    validateEnvironments(environments, deliveryConfig);
-  } catch (error) {
-    if (error instanceof EnvironmentConfigError) return error.message.split('\n').slice(1);
-    throw error;
-  }
-  return [];
-}
+import { validateEnvironments } from '../../environments/validate';
+import { problemsOf, withChange } from './support/problems';
 
 test('the registered environments are valid', () => {
   const config = validateEnvironments(ENVIRONMENTS, delivery);

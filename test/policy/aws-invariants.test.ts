@@ -58,11 +58,9 @@ describe.each(clusterStacks)('%s', (stack, tf) => {
   });
 
   test('2. every log group has retention and a KMS key', () => {
-    for (const group of resources(tf, 'aws_cloudwatch_log_group')) {
-      if (!(group.config.retention_in_days > 0) || !group.config.kms_key_id) {
-        throw new Error(`${stack}: ${group.address} lacks retention or KMS (retention ${group.config.retention_in_days}, key ${group.config.kms_key_id})`);
-      }
-    }
+    const groups = resources(tf, 'aws_cloudwatch_log_group');
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.filter((group) => !(group.config.retention_in_days > 0) || !group.config.kms_key_id).map((group) => group.address)).toEqual([]);
   });
 
   test('3. the private endpoint is on; public access is off in production and an explicit allow-list elsewhere', () => {
@@ -143,54 +141,40 @@ describe.each(clusterStacks)('%s', (stack, tf) => {
 
 describe.each(allStacks)('%s (every stack)', (stack, tf) => {
   test('7. no IAM statement allows * or service:* actions, PassRole on *, or a * trust; no admin or FullAccess policies', () => {
-    const policyFields: Array<[string, string]> = [
-      ['aws_iam_role', 'assume_role_policy'],
-      ['aws_iam_role_policy', 'policy'],
-      ['aws_iam_policy', 'policy'],
-      ['aws_kms_key', 'policy'],
-      ['aws_s3_bucket_policy', 'policy'],
-    ];
-    for (const [type, field] of policyFields) {
-      for (const resource of resources(tf, type)) {
-        for (const statement of parsePolicy(resource, field).Statement) {
-          const where = `${stack}: ${resource.address} statement ${statement.Sid ?? '(no Sid)'}`;
-          const actions = asArray<string>(statement.Action);
-          const targets = asArray<string>(statement.Resource);
-          if (statement.Effect === 'Allow') {
-            const wildcard = actions.find((a) => a === '*' || /^[a-z0-9-]+:\*$/i.test(a));
-            if (wildcard) throw new Error(`${where} allows ${wildcard}`);
-            if (actions.includes('iam:PassRole') && targets.includes('*')) throw new Error(`${where} allows iam:PassRole on *`);
-            if (statement.Principal === '*' || asArray(statement.Principal?.AWS).includes('*')) {
-              throw new Error(`${where} trusts or grants to every principal (*)`);
-            }
-          }
-        }
-      }
+    const problems: string[] = [];
+    for (const { resource, statement } of policyStatements(tf)) {
+      const where = `${stack}: ${resource.address} statement ${statement.Sid ?? '(no Sid)'}`;
+      const actions = asArray<string>(statement.Action);
+      const targets = asArray<string>(statement.Resource);
+      if (statement.Effect !== 'Allow') continue;
+      const wildcard = actions.find((a) => a === '*' || /^[a-z0-9-]+:\*$/i.test(a));
+      if (wildcard) problems.push(`${where} allows ${wildcard}`);
+      if (actions.includes('iam:PassRole') && targets.includes('*')) problems.push(`${where} allows iam:PassRole on *`);
+      if (statement.Principal === '*' || asArray(statement.Principal?.AWS).includes('*')) problems.push(`${where} trusts or grants to every principal (*)`);
     }
     for (const attachment of resources(tf, 'aws_iam_role_policy_attachment')) {
-      if (/AdministratorAccess|FullAccess/.test(attachment.config.policy_arn)) {
-        throw new Error(`${stack}: ${attachment.address} attaches ${attachment.config.policy_arn}`);
-      }
+      if (/AdministratorAccess|FullAccess/.test(attachment.config.policy_arn)) problems.push(`${stack}: ${attachment.address} attaches ${attachment.config.policy_arn}`);
     }
+    expect(problems).toEqual([]);
   });
 
   test('9. no security-group ingress from the internet; every group and rule has a description', () => {
+    const problems: string[] = [];
     for (const group of resources(tf, 'aws_security_group')) {
-      if (!group.config.description) throw new Error(`${stack}: ${group.address} has no description`);
+      if (!group.config.description) problems.push(`${stack}: ${group.address} has no description`);
       for (const rule of asArray<any>(group.config.ingress)) {
-        if (!rule.description) throw new Error(`${stack}: ${group.address} has an ingress rule without description`);
+        if (!rule.description) problems.push(`${stack}: ${group.address} has an ingress rule without description`);
         const open = [...asArray<string>(rule.cidr_blocks), ...asArray<string>(rule.ipv6_cidr_blocks)].filter((c) => OPEN.includes(c));
-        if (open.length > 0) throw new Error(`${stack}: ${group.address} allows ingress from ${open.join(', ')}`);
+        if (open.length > 0) problems.push(`${stack}: ${group.address} allows ingress from ${open.join(', ')}`);
       }
     }
-    for (const type of ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule']) {
-      for (const rule of resources(tf, type)) {
-        if (!rule.config.description) throw new Error(`${stack}: ${rule.address} has no description`);
-        const ingress = type === 'aws_vpc_security_group_ingress_rule' || rule.config.type === 'ingress';
-        const sources = [...asArray<string>(rule.config.cidr_blocks), ...asArray<string>(rule.config.ipv6_cidr_blocks), rule.config.cidr_ipv4, rule.config.cidr_ipv6];
-        if (ingress && sources.some((c) => OPEN.includes(c))) throw new Error(`${stack}: ${rule.address} allows ingress from the internet`);
-      }
+    for (const rule of securityGroupRules(tf)) {
+      if (!rule.config.description) problems.push(`${stack}: ${rule.address} has no description`);
+      const ingress = rule.type === 'aws_vpc_security_group_ingress_rule' || rule.config.type === 'ingress';
+      const sources = [...asArray<string>(rule.config.cidr_blocks), ...asArray<string>(rule.config.ipv6_cidr_blocks), rule.config.cidr_ipv4, rule.config.cidr_ipv6];
+      if (ingress && sources.some((c) => OPEN.includes(c))) problems.push(`${stack}: ${rule.address} allows ingress from the internet`);
     }
+    expect(problems).toEqual([]);
   });
 
   test('11. the AWS provider pins allowed_account_ids and default tags with environment', () => {
@@ -218,4 +202,30 @@ describe.each(allStacks)('%s (every stack)', (stack, tf) => {
 test('12. every stack has its own state key', () => {
   const keys = allStacks.map(([, tf]) => tf.terraform.backend?.s3?.key);
   expect(new Set(keys).size).toBe(allStacks.length);
+});
+
+const POLICY_FIELDS: ReadonlyArray<readonly [string, string]> = [
+  ['aws_iam_role', 'assume_role_policy'],
+  ['aws_iam_role_policy', 'policy'],
+  ['aws_iam_policy', 'policy'],
+  ['aws_kms_key', 'policy'],
+  ['aws_s3_bucket_policy', 'policy'],
+];
+
+function policyStatements(tf: TerraformJson) {
+  return POLICY_FIELDS.flatMap(([type, field]) => resources(tf, type).flatMap((resource) => parsePolicy(resource, field).Statement.map((statement) => ({ resource, statement }))));
+}
+
+function securityGroupRules(tf: TerraformJson) {
+  return ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'].flatMap((type) => resources(tf, type));
+}
+
+// Checks 7 and 9 run over every stack; most stacks hold no IAM policy or security group, so prove they see some.
+test('7 and 9 see the IAM statements of bootstrap and every cluster stack, and every cluster stack\'s security groups', () => {
+  const stacksWith = (found: (tf: TerraformJson) => number) => allStacks.filter(([, tf]) => found(tf) > 0).map(([stack]) => stack).sort();
+  const clusterStackNames = allStacks.map(([stack]) => stack).filter((stack) => stack.endsWith('-cluster')).sort();
+  expect(clusterStackNames.length).toBeGreaterThanOrEqual(3);
+  expect(stacksWith((tf) => policyStatements(tf).length)).toEqual(expect.arrayContaining(['bootstrap', ...clusterStackNames]));
+  expect(stacksWith((tf) => resources(tf, 'aws_security_group').length)).toEqual(clusterStackNames);
+  expect(stacksWith((tf) => securityGroupRules(tf).filter((rule) => rule.type === 'aws_vpc_security_group_ingress_rule').length)).toEqual(clusterStackNames);
 });

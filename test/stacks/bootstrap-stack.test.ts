@@ -5,6 +5,25 @@ import { APPLY_WORKFLOW } from '../../stacks/naming';
 import { asArray, parsePolicy, resources, synthesizedStacks } from '../support/synth';
 
 const tf = synthesizedStacks().bootstrap;
+/** Old state versions kept at least this long (policy, independent of the construct's default). */
+const MIN_NONCURRENT_STATE_DAYS = 30;
+/**
+ * What the apply role may do on "*", written out so any addition is a reviewed change. Untagged: only actions AWS
+ * authorizes on "*" alone (no resource-level permissions, Service Authorization Reference of EC2, EKS and KMS).
+ */
+const APPLY_UNSCOPED_ON_ANY_RESOURCE = ['ec2:Describe*', 'ec2:GetLaunchTemplateData', 'eks:DescribeAddonVersions', 'eks:ListClusters', 'kms:ListAliases'];
+/** On "*" but only for resources tagged (or created tagged) with the role's environment or its cluster. */
+const APPLY_TAG_SCOPED_ON_ANY_RESOURCE = [
+  'ec2:AllocateAddress', 'ec2:AssociateRouteTable', 'ec2:AttachInternetGateway', 'ec2:AuthorizeSecurityGroupEgress',
+  'ec2:AuthorizeSecurityGroupIngress', 'ec2:CreateFlowLogs', 'ec2:CreateInternetGateway', 'ec2:CreateLaunchTemplate',
+  'ec2:CreateLaunchTemplateVersion', 'ec2:CreateNatGateway', 'ec2:CreateRoute', 'ec2:CreateRouteTable', 'ec2:CreateSecurityGroup',
+  'ec2:CreateSubnet', 'ec2:CreateTags', 'ec2:CreateVpc', 'ec2:DeleteFlowLogs', 'ec2:DeleteInternetGateway', 'ec2:DeleteLaunchTemplate',
+  'ec2:DeleteNatGateway', 'ec2:DeleteRoute', 'ec2:DeleteRouteTable', 'ec2:DeleteSecurityGroup', 'ec2:DeleteSubnet', 'ec2:DeleteTags',
+  'ec2:DeleteVpc', 'ec2:DetachInternetGateway', 'ec2:DisassociateAddress', 'ec2:DisassociateRouteTable', 'ec2:ModifyLaunchTemplate',
+  'ec2:ModifySecurityGroupRules', 'ec2:ModifySubnetAttribute', 'ec2:ModifyVpcAttribute', 'ec2:ReleaseAddress', 'ec2:ReplaceRoute',
+  'ec2:RevokeSecurityGroupEgress', 'ec2:RevokeSecurityGroupIngress', 'ec2:RunInstances', 'ec2:UpdateSecurityGroupRuleDescriptionsEgress',
+  'ec2:UpdateSecurityGroupRuleDescriptionsIngress', 'kms:CreateKey', 'kms:TagResource',
+];
 const environments = Object.keys(ENVIRONMENTS);
 const bucketRef = (type: string) => resources(tf, type);
 const [bucket] = resources(tf, 'aws_s3_bucket');
@@ -27,7 +46,9 @@ test('13. the state bucket is versioned, SSE-KMS with the rotating state key, an
   expect(sse.config.rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe('aws:kms');
   expect(sse.config.rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toMatch(/^\$\{aws_kms_key\./);
   const [lifecycle] = bucketRef('aws_s3_bucket_lifecycle_configuration');
-  expect(lifecycle.config.rule[0].noncurrent_version_expiration[0].noncurrent_days).toBeGreaterThan(0);
+  // A bad apply can go unnoticed for weeks: at least 30 days of old state versions to roll back to.
+  expect(lifecycle.config.rule[0].status).toBe('Enabled');
+  expect(lifecycle.config.rule[0].noncurrent_version_expiration[0].noncurrent_days).toBeGreaterThanOrEqual(MIN_NONCURRENT_STATE_DAYS);
 });
 
 test('13. all four public-access blocks are on', () => {
@@ -41,7 +62,10 @@ test('13. the bucket policy denies every request without TLS', () => {
   const [policy] = bucketRef('aws_s3_bucket_policy');
   const deny = parsePolicy(policy, 'policy').Statement.find((s) => s.Effect === 'Deny');
   expect(deny?.Condition).toEqual({ Bool: { 'aws:SecureTransport': 'false' } });
-  expect(asArray(deny?.Resource)).toHaveLength(2);
+  expect(asArray(deny?.Action)).toEqual(['s3:*']);
+  expect(deny?.Principal).toEqual({ AWS: '*' });
+  // The bucket ARN covers bucket operations, bucket/* the state objects themselves: both must be denied.
+  expect(asArray<string>(deny?.Resource).sort()).toEqual([`\${${bucket.address}.arn}`, `\${${bucket.address}.arn}/*`].sort());
 });
 
 test('13/14. the state bucket and every KMS key have prevent_destroy', () => {
@@ -96,6 +120,15 @@ describe.each(environments)('%s deploy roles', (env) => {
       const objectStatements = inlinePolicyOf(role).filter((s) => asArray<string>(s.Action).some((a) => a === 's3:GetObject'));
       for (const statement of objectStatements) expect(asArray<string>(statement.Resource)).toEqual([expect.stringMatching(new RegExp(`/feedops/${env}-\\*$`))]);
     }
+  });
+
+  test('7. the apply role is allowed on "*" only the closed list below: untagged only what AWS cannot scope, the rest by tag', () => {
+    const onAnyResource = inlinePolicyOf(`feedops-${env}-apply`).filter((statement) => statement.Effect === 'Allow' && asArray(statement.Resource).includes('*'));
+    const tagScoped = (statement: Record<string, any>) =>
+      Object.values(statement.Condition ?? {}).flatMap((byKey) => Object.keys(byKey as object)).some((key) => /^aws:(ResourceTag|RequestTag)\//.test(key));
+    const actions = (statements: Array<Record<string, any>>) => [...new Set(statements.flatMap((statement) => asArray<string>(statement.Action)))].sort();
+    expect(actions(onAnyResource.filter((statement) => !tagScoped(statement)))).toEqual(APPLY_UNSCOPED_ON_ANY_RESOURCE);
+    expect(actions(onAnyResource.filter(tagScoped))).toEqual(APPLY_TAG_SCOPED_ON_ANY_RESOURCE);
   });
 
   test('7. the apply role passes only its environment\'s roles, to named services', () => {

@@ -31,7 +31,10 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s-monitors'
   });
 
   test('ExternalSecrets read only this environment\'s Secrets Manager prefix, through the feedops store', () => {
-    for (const secret of ofKind('ExternalSecret')) {
+    const externalSecrets = ofKind('ExternalSecret');
+    // Only prod's wallet RPC URL carries a key (the ethereum exporter's config); dev and staging use public testnets.
+    expect(externalSecrets.map((secret) => secret.metadata.name)).toEqual({ dev: [], staging: [], prod: ['wallet-exporter-ethereum-config'] }[name]);
+    for (const secret of externalSecrets) {
       expect(secret.apiVersion).toBe('external-secrets.io/v1');
       expect(secret.spec.secretStoreRef).toEqual({ kind: 'ClusterSecretStore', name: 'aws-secrets-manager' });
       for (const entry of secret.spec.data ?? []) expect(entry.remoteRef.key.startsWith(`${name}/feedops/`)).toBe(true);
@@ -58,6 +61,13 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s-monitors'
           where,
           container: container.name,
           context: { allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+        });
+        // A container-level setting overrides the pod's: it must not undo runAsNonRoot or run as root.
+        expect({ where, container: container.name, runAsNonRoot: container.securityContext.runAsNonRoot ?? true, root: container.securityContext.runAsUser === 0 }).toEqual({
+          where,
+          container: container.name,
+          runAsNonRoot: true,
+          root: false,
         });
       }
     }

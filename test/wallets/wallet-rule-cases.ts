@@ -147,6 +147,16 @@ export const WALLET_RULE_CASES: readonly WalletRuleCase[] = [
     series: [up('1x9 0x20')],
     firing: [{ labels: { job: 'wallet-exporter-ethereum', instance: '10.0.1.21:9090', namespace: 'monitors' } }],
   },
+  // Down from 10m: pending for 4m30s at 14m30s, firing once 5m have passed (15m evaluation).
+  { name: 'exporter down for 4m30s is still pending', alert: 'WalletExporterDown', group: 'wallet-exporters', at: at(14), series: [up('1x9 0x20')], firing: [] },
+  {
+    name: 'exporter down for exactly 5m (the 15m evaluation) warns',
+    alert: 'WalletExporterDown',
+    group: 'wallet-exporters',
+    at: at(15),
+    series: [up('1x9 0x20')],
+    firing: [{ labels: { job: 'wallet-exporter-ethereum', instance: '10.0.1.21:9090', namespace: 'monitors' } }],
+  },
   // --- balance unknown ----------------------------------------------------------------------------------------------------
   // The series ends at 10m; Prometheus still sees it for 5m of lookback, absent from 15m, firing from 30m.
   { name: 'a vanished balance is unknown after 15m', alert: 'WalletBalanceAbsent', group: ETH_GROUP, at: at(31), series: [ethWei('5e18x10'), ...otherWalletsPresent(ETH.name)], firing: [{ labels: { wallet: ETH.name } }] },
@@ -173,6 +183,23 @@ export const WALLET_RULE_CASES: readonly WalletRuleCase[] = [
     alert: 'WalletExporterRpcErrors',
     group: 'wallet-exporters',
     at: at(20),
+    series: [series(EVM_EXPORTER_METRICS.errors, { ...EVM_TARGET('21', 'publicnode'), name: ETH.name, address: ETH.address }, '0+4x30')],
+    firing: [{ labels: { job: 'wallet-exporter-ethereum', execution: 'publicnode' } }],
+  },
+  // Errors rise from 1m (the first rate over two samples): pending for 9m30s at 10m30s, firing from the 11m evaluation.
+  {
+    name: 'RPC errors for 9m30s are still pending',
+    alert: 'WalletExporterRpcErrors',
+    group: 'wallet-exporters',
+    at: at(10),
+    series: [series(EVM_EXPORTER_METRICS.errors, { ...EVM_TARGET('21', 'publicnode'), name: ETH.name, address: ETH.address }, '0+4x30')],
+    firing: [],
+  },
+  {
+    name: 'RPC errors for exactly 10m (the 11m evaluation) warn',
+    alert: 'WalletExporterRpcErrors',
+    group: 'wallet-exporters',
+    at: at(11),
     series: [series(EVM_EXPORTER_METRICS.errors, { ...EVM_TARGET('21', 'publicnode'), name: ETH.name, address: ETH.address }, '0+4x30')],
     firing: [{ labels: { job: 'wallet-exporter-ethereum', execution: 'publicnode' } }],
   },

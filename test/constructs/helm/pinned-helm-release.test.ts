@@ -41,3 +41,10 @@ test('fails when the chart version is a range or a tag', () => {
 test('fails when the repository is not https', () => {
   expect(() => synthRelease({ chart: { ...CHART, repository: 'http://charts.example.com' } })).toThrow('repository "http://charts.example.com" (allowed: an https:// URL)');
 });
+
+test('values are block YAML, one key per line, without anchors or folded lines, so a diff shows the changed key', () => {
+  const shared = { requests: { cpu: '50m' } };
+  const long = 'x'.repeat(300);
+  const [document] = synthRelease({ values: { webhook: { resources: shared }, controller: { resources: shared }, note: long } }).values;
+  expect(document).toBe(`webhook:\n  resources:\n    requests:\n      cpu: 50m\ncontroller:\n  resources:\n    requests:\n      cpu: 50m\nnote: ${long}\n`);
+});

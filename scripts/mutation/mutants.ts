@@ -1,0 +1,126 @@
+/**
+ * Realistic single mistakes, each a literal edit of one source file, and the targeted test files expected to catch
+ * it. The snapshot suite is never a target: a mutant only counts as killed when a test that states intent fails.
+ * `from` must occur exactly once in `file` (the runner refuses a stale mutant rather than skipping it).
+ */
+export interface Mutant {
+  readonly id: string;
+  readonly category: MutantCategory;
+  /** What the mistake is, as a reviewer would describe it. */
+  readonly description: string;
+  readonly file: string;
+  readonly from: string;
+  readonly to: string;
+  /** Source test files (test/**.test.ts) run against the mutant. */
+  readonly tests: readonly string[];
+  /** Written after the tests of issue 18, against tests that already existed: a check that the score is not tuned. */
+  readonly unseen?: boolean;
+}
+
+export type MutantCategory = 'routing' | 'runbooks' | 'metrics' | 'validation' | 'policies' | 'renderers' | 'wallet rules';
+
+const ROUTING_TESTS = [
+  'test/alerting/alertmanager/shipped-routes.amtool.test.ts',
+  'test/alerting/alertmanager/render-alertmanager-config.test.ts',
+  'test/alerting/alertmanager/render-alertmanager-config.amtool.test.ts',
+  'test/alerting/alertmanager/inhibition.alertmanager.test.ts',
+];
+const RUNBOOK_TESTS = ['test/stacks/runbook-links.test.ts', 'test/alerting/rules/runbook.test.ts'];
+const METRIC_TESTS = ['test/price-feeds/observer/observer-metrics-upstream.test.ts', 'test/price-feeds/observer/observer-metrics.test.ts'];
+const VALIDATION_TESTS = ['test/environments/validate.test.ts', 'test/environments/validate-limits.test.ts'];
+const BOOTSTRAP_TESTS = ['test/stacks/bootstrap-stack.test.ts', 'test/policy/aws-invariants.test.ts', 'test/policy/state-and-delivery.test.ts'];
+const WORKLOAD_TESTS = ['test/stacks/monitors-stack.test.ts'];
+const HELM_TESTS = ['test/constructs/helm/pinned-helm-release.test.ts', 'test/stacks/platform-stack.test.ts', 'test/policy/state-and-delivery.test.ts'];
+const WALLET_TESTS = ['test/wallets/shipped-wallet-alerts.test.ts', 'test/wallets/wallet-rules.promtool.test.ts'];
+
+const SHARED = 'environments/shared.ts';
+const VALIDATE = 'environments/validate.ts';
+const AM_RENDER = 'constructs/alerting/alertmanager/render-alertmanager-config.ts';
+const CATALOGUE = 'constructs/price-feeds/observer/observer-metrics.ts';
+const STATE_BUCKET = 'constructs/delivery/state-bucket.ts';
+const WALLET_RULES = 'constructs/wallets/wallet-rules.ts';
+
+export const MUTANTS: readonly Mutant[] = [
+  // --- routing: the receivers, channels and heartbeat feedops ships ---------------------------------------------------
+  { id: 'R1', category: 'routing', description: "swap the feeds team's critical and warning receivers", file: SHARED, from: "feeds: { critical: 'feeds-critical', warning: 'feeds-alerts' }", to: "feeds: { critical: 'feeds-alerts', warning: 'feeds-critical' }", tests: ROUTING_TESTS },
+  { id: 'R2', category: 'routing', description: 'send the platform team\'s critical alerts to its warning channel', file: SHARED, from: "platform: { critical: 'platform-critical', warning: 'platform-alerts' }", to: "platform: { critical: 'platform-alerts', warning: 'platform-alerts' }", tests: ROUTING_TESTS },
+  { id: 'R3', category: 'routing', description: 'route info alerts to platform-alerts instead of monitoring-info', file: SHARED, from: "info: 'monitoring-info' }", to: "info: 'platform-alerts' }", tests: ROUTING_TESTS },
+  { id: 'R4', category: 'routing', description: 'default receiver is the pager channel', file: SHARED, from: "defaultReceiver: 'platform-alerts',", to: "defaultReceiver: 'platform-critical',", tests: ROUTING_TESTS },
+  { id: 'R5', category: 'routing', description: 'non-production channels lose their prefix (dev noise in prod channels)', file: SHARED, from: 'channel: `#${channelPrefix}${receiver}`', to: 'channel: `#${receiver}`', tests: ROUTING_TESTS },
+  { id: 'R6', category: 'routing', description: 'every environment pings the same heartbeat', file: SHARED, from: 'heartbeats/feedops-${environment}/ping', to: 'heartbeats/feedops/ping', tests: ROUTING_TESTS },
+  { id: 'R7', category: 'routing', description: 'Watchdog route continues to the delivery routes', file: AM_RENDER, from: 'continue: false,', to: 'continue: true,', tests: ROUTING_TESTS },
+  { id: 'R8', category: 'routing', description: "delivery routes no longer match this environment only (another environment's pages page here)", file: AM_RENDER, from: '          matchers: [environmentMatcher],\n          routes: [', to: '          matchers: [],\n          routes: [', tests: ROUTING_TESTS },
+  { id: 'R9', category: 'routing', description: 'Slack receivers do not send resolved messages', file: AM_RENDER, from: 'send_resolved: true,', to: 'send_resolved: false,', tests: ROUTING_TESTS },
+  { id: 'R10', category: 'routing', description: 'market-closed mutes dropped from the environment routing model', file: 'stacks/alert-routing.ts', from: 'marketClosures: marketClosuresOf(', to: 'marketClosures: [] ?? marketClosuresOf(', tests: ROUTING_TESTS },
+  { id: 'R11', category: 'routing', description: 'severity routes before team routes (team receivers never reached)', file: AM_RENDER, from: "    ...resolved.teamRoutes.map(({ team, severity, receiver }) => leaf([equals('team', team), equals('severity', severity)], receiver, severity)),\n    ...SEVERITIES.map((severity) => leaf([equals('severity', severity)], resolved.bySeverity[severity], severity)),", to: "    ...SEVERITIES.map((severity) => leaf([equals('severity', severity)], resolved.bySeverity[severity], severity)),\n    ...resolved.teamRoutes.map(({ team, severity, receiver }) => leaf([equals('team', team), equals('severity', severity)], receiver, severity)),", tests: ROUTING_TESTS },
+
+  // --- runbooks ---------------------------------------------------------------------------------------------------------
+  { id: 'B1', category: 'runbooks', description: 'runbook base URL whose every link 404s (runbook vs runbooks)', file: SHARED, from: "'https://github.com/example-org/feedops/blob/main/docs/runbooks'", to: "'https://github.com/example-org/feedops/blob/main/docs/runbook'", tests: RUNBOOK_TESTS },
+  { id: 'B2', category: 'runbooks', description: 'runbook links without the .md extension', file: 'constructs/alerting/rules/runbook.ts', from: 'return `${this.baseUrl}/${this.page}.md`;', to: 'return `${this.baseUrl}/${this.page}`;', tests: RUNBOOK_TESTS },
+  { id: 'B3', category: 'runbooks', description: 'runbooks linked from the wrong branch', file: SHARED, from: "'https://github.com/example-org/feedops/blob/main/docs/runbooks'", to: "'https://github.com/example-org/feedops/blob/master/docs/runbooks'", tests: RUNBOOK_TESTS },
+
+  // --- metric names against the observer's real metrics ---------------------------------------------------------------
+  { id: 'M1', category: 'metrics', description: 'publishers metric renamed in the catalogue (drops _total)', file: CATALOGUE, from: "name: 'pyth_observer_publishers_active_total',", to: "name: 'pyth_observer_publishers_active',", tests: METRIC_TESTS },
+  { id: 'M2', category: 'metrics', description: 'staleness metric renamed (slots suffix dropped)', file: CATALOGUE, from: "name: 'pyth_observer_price_feed_staleness_slots',", to: "name: 'pyth_observer_price_feed_staleness',", tests: METRIC_TESTS },
+  { id: 'M3', category: 'metrics', description: 'loop-errors counter without _total', file: CATALOGUE, from: "name: 'pyth_observer_loop_errors_total',", to: "name: 'pyth_observer_loop_errors',", tests: METRIC_TESTS },
+  { id: 'M4', category: 'metrics', description: 'latest slot metric misnamed', file: CATALOGUE, from: "name: 'pyth_observer_latest_block_slot',", to: "name: 'pyth_observer_latest_slot',", tests: METRIC_TESTS },
+  { id: 'M5', category: 'metrics', description: 'feed status label asset_type misnamed', file: CATALOGUE, from: "name: 'pyth_observer_price_feed_status',\n    type: 'gauge',\n    labels: ['symbol', 'asset_type'],", to: "name: 'pyth_observer_price_feed_status',\n    type: 'gauge',\n    labels: ['symbol', 'assetType'],", tests: METRIC_TESTS },
+  { id: 'M6', category: 'metrics', description: 'CoinGecko deviation metric as a fraction name', file: CATALOGUE, from: "name: 'pyth_observer_price_deviation_from_coingecko_percent',", to: "name: 'pyth_observer_price_deviation_from_coingecko',", tests: METRIC_TESTS },
+
+  // --- validation of environments -----------------------------------------------------------------------------------------
+  { id: 'V1', category: 'validation', description: 'VPC prefix upper bound off by one (/25 accepted)', file: VALIDATE, from: 'vpc.prefixLength > 24', to: 'vpc.prefixLength > 25', tests: VALIDATION_TESTS },
+  { id: 'V2', category: 'validation', description: 'VPC prefix lower bound off by one (/15 accepted)', file: VALIDATE, from: 'vpc.prefixLength < 16', to: 'vpc.prefixLength < 15', tests: VALIDATION_TESTS },
+  { id: 'V3', category: 'validation', description: 'production observer minimum lowered to 1', file: VALIDATE, from: 'export const MIN_PRODUCTION_OBSERVER_REPLICAS = 2;', to: 'export const MIN_PRODUCTION_OBSERVER_REPLICAS = 1;', tests: VALIDATION_TESTS },
+  { id: 'V4', category: 'validation', description: 'registered name check disabled', file: VALIDATE, from: 'if (data.name !== label) {', to: 'if (data.name !== label && false) {', tests: VALIDATION_TESTS },
+  { id: 'V5', category: 'validation', description: 'node-group key length allows 21 characters', file: VALIDATE, from: '/^[a-z][a-z0-9-]{0,19}$/', to: '/^[a-z][a-z0-9-]{0,20}$/', tests: VALIDATION_TESTS },
+  { id: 'V6', category: 'validation', description: 'desired size may exceed max size', file: VALIDATE, from: 'group.desiredSize > group.maxSize)', to: 'group.desiredSize > group.maxSize + 1)', tests: VALIDATION_TESTS },
+  { id: 'V7', category: 'validation', description: 'empty node groups accepted', file: VALIDATE, from: 'if (groups.length === 0)', to: 'if (groups.length < 0)', tests: VALIDATION_TESTS },
+  { id: 'V8', category: 'validation', description: 'default receiver not checked against the declared receivers', file: VALIDATE, from: "  checkReceiver('alerting.routing.defaultReceiver', alerting.routing.defaultReceiver);", to: '', tests: VALIDATION_TESTS },
+  { id: 'V9', category: 'validation', description: 'severity receivers not checked', file: VALIDATE, from: "for (const [severity, name] of Object.entries(alerting.routing.bySeverity)) checkReceiver(", to: "for (const [severity, name] of Object.entries({})) checkReceiver(", tests: VALIDATION_TESTS },
+  { id: 'V10', category: 'validation', description: 'duplicate cluster names across environments accepted', file: VALIDATE, from: '    if (owner) {', to: '    if (owner && false) {', tests: VALIDATION_TESTS },
+  { id: 'V11', category: 'validation', description: 'production Alertmanager minimum lowered to 2', file: VALIDATE, from: 'export const MIN_PRODUCTION_ALERTMANAGER_REPLICAS = 3;', to: 'export const MIN_PRODUCTION_ALERTMANAGER_REPLICAS = 2;', tests: VALIDATION_TESTS },
+  { id: 'V12', category: 'validation', description: 'production node groups may have 1 node', file: VALIDATE, from: 'export const MIN_PRODUCTION_NODES_PER_GROUP = 2;', to: 'export const MIN_PRODUCTION_NODES_PER_GROUP = 1;', tests: VALIDATION_TESTS },
+  { id: 'V13', category: 'validation', description: "the price-feed pack's own problems are dropped", file: VALIDATE, from: '    for (const problem of error.problems) add(problem.path, problem.message);', to: '    void error;', tests: VALIDATION_TESTS },
+
+  // --- policies -----------------------------------------------------------------------------------------------------------
+  { id: 'P1', category: 'policies', description: 'TLS-only deny without the object ARN (bucket/*)', file: STATE_BUCKET, from: 'Resource: [this.bucket.arn, `${this.bucket.arn}/*`],', to: 'Resource: [this.bucket.arn],', tests: BOOTSTRAP_TESTS },
+  { id: 'P2', category: 'policies', description: 'old state versions expire after 1 day', file: STATE_BUCKET, from: 'export const DEFAULT_NONCURRENT_STATE_DAYS = 90;', to: 'export const DEFAULT_NONCURRENT_STATE_DAYS = 1;', tests: BOOTSTRAP_TESTS },
+  { id: 'P3', category: 'policies', description: 'TLS deny condition inverted', file: STATE_BUCKET, from: "Condition: { Bool: { 'aws:SecureTransport': 'false' } },", to: "Condition: { Bool: { 'aws:SecureTransport': 'true' } },", tests: BOOTSTRAP_TESTS },
+  { id: 'P4', category: 'policies', description: 'one public-access block off', file: STATE_BUCKET, from: 'restrictPublicBuckets: true,', to: 'restrictPublicBuckets: false,', tests: BOOTSTRAP_TESTS },
+  { id: 'P5', category: 'policies', description: 'apply role may schedule deletion of any KMS key', file: 'constructs/delivery/deploy-roles.ts', from: "{ Sid: 'ListAliases', Effect: 'Allow', Action: ['kms:ListAliases'], Resource: '*' },", to: "{ Sid: 'ListAliases', Effect: 'Allow', Action: ['kms:ListAliases', 'kms:ScheduleKeyDeletion'], Resource: '*' },", tests: BOOTSTRAP_TESTS },
+  { id: 'P6', category: 'policies', description: 'container-level runAsNonRoot: false', file: 'constructs/kubernetes/pod-security.ts', from: "  runAsNonRoot: true,\n  capabilities: { drop: ['ALL'] },", to: "  runAsNonRoot: false,\n  capabilities: { drop: ['ALL'] },", tests: WORKLOAD_TESTS },
+  { id: 'P7', category: 'policies', description: 'KMS keys deletable after 6 days', file: 'constructs/encryption/encryption-key.ts', from: 'export const DEFAULT_KEY_DELETION_WINDOW_DAYS = 30;', to: 'export const DEFAULT_KEY_DELETION_WINDOW_DAYS = 6;', tests: BOOTSTRAP_TESTS },
+  { id: 'P8', category: 'policies', description: 'containers may escalate privileges', file: 'constructs/kubernetes/pod-security.ts', from: '  allowPrivilegeEscalation: false,', to: '  allowPrivilegeEscalation: true,', tests: WORKLOAD_TESTS },
+
+  // --- renderers (Helm values, rule labels) -----------------------------------------------------------------------------
+  { id: 'H1', category: 'renderers', description: 'Helm releases not atomic', file: 'constructs/helm/pinned-helm-release.ts', from: 'atomic: true,', to: 'atomic: false,', tests: HELM_TESTS },
+  { id: 'H2', category: 'renderers', description: 'Helm defaults win over the caller (merge order swapped)', file: 'constructs/helm/pinned-helm-release.ts', from: 'deepMerge(props.defaultValues ?? {}, props.values ?? {})', to: 'deepMerge(props.values ?? {}, props.defaultValues ?? {})', tests: HELM_TESTS },
+  { id: 'H3', category: 'renderers', description: 'Helm values with YAML anchors (a changed shared block shows in one place only)', file: 'constructs/helm/pinned-helm-release.ts', from: 'aliasDuplicateObjects: false', to: 'aliasDuplicateObjects: true', tests: HELM_TESTS },
+  { id: 'H4', category: 'renderers', description: "Prometheus selectors pick only the release's own rules", file: 'constructs/monitoring/kube-prometheus-stack.ts', from: 'selectorsOpenToEveryone[`${kind}SelectorNilUsesHelmValues`] = false;', to: 'selectorsOpenToEveryone[`${kind}SelectorNilUsesHelmValues`] = true;', tests: HELM_TESTS },
+  { id: 'H5', category: 'renderers', description: 'alerts lose their environment label', file: 'constructs/alerting/rules/render-rules.ts', from: 'labels: { severity: rule.severity.value, team: rule.team, environment, ...rule.labels },', to: 'labels: { severity: rule.severity.value, team: rule.team, ...rule.labels },', tests: ['test/alerting/rules/render-rules.test.ts', ...WALLET_TESTS] },
+
+  // --- wallet rules -----------------------------------------------------------------------------------------------------
+  { id: 'W1', category: 'wallet rules', description: 'warning floor for 5m -> 6m', file: WALLET_RULES, from: 'warningFloor: Duration.minutes(5),', to: 'warningFloor: Duration.minutes(6),', tests: WALLET_TESTS },
+  { id: 'W2', category: 'wallet rules', description: 'critical floor for 2m -> 3m', file: WALLET_RULES, from: 'criticalFloor: Duration.minutes(2),', to: 'criticalFloor: Duration.minutes(3),', tests: WALLET_TESTS },
+  { id: 'W3', category: 'wallet rules', description: 'critical floor compares with <= (pages exactly at the floor)', file: WALLET_RULES, from: 'expr: `${balance} < ${wallet.floors.critical}`,', to: 'expr: `${balance} <= ${wallet.floors.critical}`,', tests: WALLET_TESTS },
+  { id: 'W4', category: 'wallet rules', description: 'critical floor is only a warning', file: WALLET_RULES, from: '      for: WALLET_ALERT_FOR.criticalFloor,\n      severity: Severity.CRITICAL,', to: '      for: WALLET_ALERT_FOR.criticalFloor,\n      severity: Severity.WARNING,', tests: WALLET_TESTS },
+  { id: 'W5', category: 'wallet rules', description: 'runway page for 10m -> 15m', file: WALLET_RULES, from: 'runwayPage: Duration.minutes(10),', to: 'runwayPage: Duration.minutes(15),', tests: WALLET_TESTS },
+  { id: 'W6', category: 'wallet rules', description: 'exporter down for 5m -> 10m', file: WALLET_RULES, from: 'exporterDown: Duration.minutes(5),', to: 'exporterDown: Duration.minutes(10),', tests: WALLET_TESTS },
+  { id: 'W7', category: 'wallet rules', description: 'RPC errors for 10m -> 9m', file: WALLET_RULES, from: 'rpcErrors: Duration.minutes(10),', to: 'rpcErrors: Duration.minutes(9),', tests: WALLET_TESTS },
+  { id: 'W8', category: 'wallet rules', description: 'wallet alerts go to the exporter team instead of the wallet owner', file: WALLET_RULES, from: '    team: wallet.team,\n    runbook: Runbook.at(pack.runbookBaseUrl, name),', to: '    team: pack.exporterTeam,\n    runbook: Runbook.at(pack.runbookBaseUrl, name),', tests: WALLET_TESTS },
+  { id: 'W9', category: 'wallet rules', description: 'runway page compares with <=', file: WALLET_RULES, from: 'expr: `${runway} < ${page}`,', to: 'expr: `${runway} <= ${page}`,', tests: WALLET_TESTS },
+  { id: 'W10', category: 'wallet rules', description: 'EVM balance not converted from wei', file: WALLET_RULES, from: 'address=${quote(wallet.address)}}) / ${WEI_PER_ETHER}`;', to: 'address=${quote(wallet.address)}})`;', tests: WALLET_TESTS },
+
+  // --- written after the tests, against the tests that were already there (unseen) -----------------------------------
+  { id: 'X1', category: 'routing', unseen: true, description: 'Watchdog waits 30s before its first heartbeat', file: AM_RENDER, from: "group_wait: '0s',", to: "group_wait: '30s',", tests: ROUTING_TESTS },
+  { id: 'X2', category: 'routing', unseen: true, description: 'alerts no longer grouped by environment', file: 'constructs/alerting/alertmanager/defaults.ts', from: "DEFAULT_GROUP_BY: readonly string[] = ['alertname', 'environment', 'team', 'symbol'];", to: "DEFAULT_GROUP_BY: readonly string[] = ['alertname', 'team', 'symbol'];", tests: ROUTING_TESTS },
+  { id: 'X3', category: 'routing', unseen: true, description: 'inhibition no longer requires the identifying labels: alerts without a symbol count as one object', file: 'constructs/alerting/alertmanager/render-alertmanager-config.ts', from: "const present = (labels: readonly string[]) => labels.filter((label) => label !== 'environment').map((label) => `${label}=~\".+\"`);", to: 'const present = (labels: readonly string[]) => labels.filter(() => false);', tests: ROUTING_TESTS },
+  { id: 'X11', category: 'routing', unseen: true, description: "a stale feed no longer hides its own deviation warning", file: 'constructs/price-feeds/rules/inhibitions.ts', from: 'source: [anyOf([PRICE_FEED_ALERTS.priceFeedStale, PRICE_FEED_ALERTS.priceFeedNotTrading])],', to: 'source: [anyOf([PRICE_FEED_ALERTS.priceFeedNotTrading])],', tests: ROUTING_TESTS },
+  { id: 'X4', category: 'routing', unseen: true, description: 'critical pages repeat every 4h instead of hourly', file: 'constructs/alerting/alertmanager/defaults.ts', from: 'groupInterval: Duration.minutes(1), repeatInterval: Duration.hours(1) },', to: 'groupInterval: Duration.minutes(1), repeatInterval: Duration.hours(4) },', tests: ROUTING_TESTS },
+  { id: 'X5', category: 'renderers', unseen: true, description: "observer config enables its own Telegram notifier", file: 'constructs/price-feeds/observer/observer-config.ts', from: "events: ['LogEvent'],", to: "events: ['LogEvent', 'TelegramEvent'],", tests: ['test/price-feeds/observer/observer-config.test.ts'] },
+  { id: 'X6', category: 'renderers', unseen: true, description: 'dashboard grid 12 columns wide', file: 'constructs/dashboards/grid-layout.ts', from: 'export const GRID_COLUMNS = 24;', to: 'export const GRID_COLUMNS = 12;', tests: ['test/dashboards/grid-layout.test.ts', 'test/dashboards/render-dashboard.test.ts', 'test/dashboards/dashboard-structure.test.ts'] },
+  { id: 'X7', category: 'renderers', unseen: true, description: 'Prometheus keeps 1 day of data by default', file: 'constructs/monitoring/kube-prometheus-stack.ts', from: "export const DEFAULT_PROMETHEUS_RETENTION = '15d';", to: "export const DEFAULT_PROMETHEUS_RETENTION = '1d';", tests: ['test/constructs/monitoring/kube-prometheus-stack.test.ts', 'test/stacks/platform-stack.test.ts'] },
+  { id: 'X8', category: 'metrics', unseen: true, description: 'observer scraped on 9000 instead of its metrics port 9001', file: 'constructs/price-feeds/observer/observer-manifests.ts', from: 'export const OBSERVER_METRICS_PORT = 9001;', to: 'export const OBSERVER_METRICS_PORT = 9000;', tests: ['test/price-feeds/observer/observer-manifests.test.ts', 'test/stacks/monitors-stack.test.ts', 'test/price-feeds/observer/observer-metrics-upstream.test.ts'] },
+  { id: 'X9', category: 'policies', unseen: true, description: 'containers with a writable root filesystem', file: 'constructs/kubernetes/pod-security.ts', from: '  readOnlyRootFilesystem: true,', to: '  readOnlyRootFilesystem: false,', tests: WORKLOAD_TESTS },
+  { id: 'X10', category: 'policies', unseen: true, description: 'GitHub OIDC trust for any audience', file: 'constructs/delivery/github-oidc.ts', from: "export const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';", to: "export const GITHUB_OIDC_AUDIENCE = 'sigstore';", tests: BOOTSTRAP_TESTS },
+];
