@@ -73,6 +73,20 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     firing: [],
   },
   {
+    name: 'PythObserverDown stays pending at 2m30s of a down target (for 3m)',
+    alert: 'PythObserverDown',
+    at: at(2),
+    series: [series('up', TARGET, '0x10')],
+    firing: [],
+  },
+  {
+    name: 'PythObserverDown fires at 3m30s of a down target (for 3m, not longer)',
+    alert: 'PythObserverDown',
+    at: at(3),
+    series: [series('up', TARGET, '0x10')],
+    firing: [{ labels: TARGET, value: 0 }],
+  },
+  {
     name: 'PythObserverDown is silent while the target is up',
     alert: 'PythObserverDown',
     at: at(5),
@@ -460,6 +474,23 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     at: at(12),
     series: healthyFeeds(undefined, 15),
     firing: [],
+  },
+
+  {
+    name: 'PythPriceFeedStale is silent for BTC exactly at its 120-slot limit',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '120x10')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedStale fires for BTC one slot past its 120-slot limit',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '121x10')],
+    firing: [{ labels: { symbol: BTC }, value: 121 }],
   },
 
   // --- equity and FX feeds --------------------------------------------------------------------------------
