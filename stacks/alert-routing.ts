@@ -1,7 +1,8 @@
 import type { AlertRoutingModel } from '../constructs/alerting/alertmanager/routing-model';
-import { assetTypeOfSymbol, marketClosuresOf, type AssetType } from '../constructs/price-feeds/asset-types';
+import { marketClosuresOf } from '../constructs/price-feeds/asset-types';
 import { priceFeedInhibitions } from '../constructs/price-feeds/rules/inhibitions';
 import type { EnvironmentConfig } from '../environments/schema';
+import { environmentPriceFeeds } from './monitors-stack';
 import { HEARTBEAT_SECRET } from './platform-secrets';
 
 /** The environment's alerting config as the Alertmanager routing model, muting the closures of its feeds' asset types. */
@@ -15,7 +16,8 @@ export function alertRoutingModel(env: EnvironmentConfig): AlertRoutingModel {
       byTeam: alerting.routing.byTeam,
       defaultReceiver: alerting.routing.defaultReceiver,
     },
-    marketClosures: marketClosuresOf([...new Set(Object.keys(env.priceFeeds.feeds).map((symbol) => assetTypeOfSymbol(symbol) as AssetType))]),
+    // The asset types of the resolved feed set, the same the rule groups are built from.
+    marketClosures: marketClosuresOf(environmentPriceFeeds(env).assetTypes.map((assetType) => assetType.assetType)),
     inhibitions: priceFeedInhibitions(),
     heartbeat: {
       url: alerting.heartbeat.url,
