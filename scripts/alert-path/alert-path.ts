@@ -5,7 +5,7 @@ import { alertmanagerConfigToYaml } from '../../constructs/alerting/alertmanager
 import { ALERTMANAGER_SECRETS_DIRECTORY } from '../../constructs/alerting/alertmanager/defaults';
 import { renderAlertmanagerConfig } from '../../constructs/alerting/alertmanager/render-alertmanager-config';
 import type { AlertRoutingModel } from '../../constructs/alerting/alertmanager/routing-model';
-import { alertmanagerSecretReferences, secretFilePath } from '../../constructs/alerting/alertmanager/secret-files';
+import { pointRoutingAtRecorder } from './local-alertmanager';
 import { freePort, httpOk, MetricsServer, RecordingServer, ServerProcess, temporaryDirectory, waitFor } from './local-servers';
 
 /**
@@ -67,17 +67,8 @@ export class AlertPath {
       const recorder = started.recorder;
 
       // Alertmanager reads webhook URLs from files, as in the cluster; here they point at the local stand-in.
-      const secretsDirectory = path.join(directory, 'secrets');
-      const routing: AlertRoutingModel = {
-        ...options.routing,
-        secretsDirectory,
-        heartbeat: { ...options.routing.heartbeat, url: recorder.url('/heartbeat') },
-      };
-      for (const reference of alertmanagerSecretReferences(routing)) {
-        const file = secretFilePath(reference, secretsDirectory);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, reference.key === 'credentials' ? 'test-credential' : recorder.url(`/slack/${reference.key}`));
-      }
+      const routing = pointRoutingAtRecorder(options.routing, directory, recorder);
+      const secretsDirectory = routing.secretsDirectory;
       const alertmanagerConfig = path.join(directory, 'alertmanager.yml');
       const config = options.alertmanagerConfig
         ? pointedAtLocal(options.alertmanagerConfig, { [options.routing.secretsDirectory ?? ALERTMANAGER_SECRETS_DIRECTORY]: secretsDirectory, [options.routing.heartbeat.url]: routing.heartbeat.url })
