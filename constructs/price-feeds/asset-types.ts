@@ -10,7 +10,8 @@ export interface AssetTypeDefinition {
   /** A symbol of this class, for messages and docs. */
   readonly example: string;
   /**
-   * When the market is closed, so its feeds stop updating on purpose: alerts of the class are muted then.
+   * When the market is closed, so its feeds stop updating on purpose: alerts of the class are muted then, and for
+   * the closure's opening hold after each open (DEFAULT_MARKET_OPENING_HOLD unless the closure sets `openingHold`).
    * @default - trades around the clock (never muted)
    */
   readonly marketClosure?: MarketClosure;

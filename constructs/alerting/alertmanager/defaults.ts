@@ -36,3 +36,13 @@ export const DEFAULT_ROUTE_TIMING: Readonly<Record<Severity, RouteTiming>> = {
   warning: { groupWait: Duration.seconds(30), groupInterval: Duration.minutes(5), repeatInterval: Duration.hours(4) },
   info: { groupWait: Duration.minutes(1), groupInterval: Duration.minutes(15), repeatInterval: Duration.hours(24) },
 };
+
+/**
+ * How long a market's alerts stay muted after it opens. What fired all night behind the closure (PythPriceFeedStale,
+ * PythPriceFeedNotTrading) resolves only once the open is seen: the feed's first trading aggregate, then the
+ * observer's next loop (a full Pythnet refresh plus its 5 s pause), a scrape (10 s) and a rule evaluation (15 s),
+ * under a minute together. Without a hold the first unmuted flush pages for those alerts and resolves them a minute
+ * later. 5 minutes also covers symbols whose publishers start quoting a few minutes into the session (a delayed
+ * opening auction); a feed still not trading after it pages at the hold's end, within one group_interval.
+ */
+export const DEFAULT_MARKET_OPENING_HOLD = Duration.minutes(5);

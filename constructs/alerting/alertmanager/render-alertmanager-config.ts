@@ -8,6 +8,7 @@ import type {
   AlertmanagerTimeIntervalSpec,
 } from './alertmanager-config';
 import type { AlertRoutingModel, RouteTiming, TimeIntervalSpec } from './routing-model';
+import { withOpeningHold } from './opening-hold';
 import { resolveRoutingModel, ResolvedRoutingModel } from './resolve-routing-model';
 import { secretFilePath } from './secret-files';
 import { SEVERITIES, Severity } from './severity';
@@ -15,7 +16,7 @@ import { SLACK_COLOR_TEMPLATE, SLACK_TEXT_TEMPLATE, SLACK_TITLE_TEMPLATE } from 
 
 export { WATCHDOG_ALERT_NAME };
 
-/** Name of the time interval that mutes alerts of `asset_type` while that market is closed. */
+/** Name of the time interval that mutes alerts of `asset_type` while that market is closed and for its opening hold. */
 export function marketClosedIntervalName(assetType: string): string {
   return `${assetType.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-market-closed`;
 }
@@ -26,7 +27,7 @@ export function marketClosedIntervalName(assetType: string): string {
  *
  *   Watchdog of this environment            -> heartbeat (group_wait 0s)
  *   alerts of this environment
- *     asset_type of a market that closes    -> as below, muted while that market is closed
+ *     asset_type of a market that closes    -> as below, muted while that market is closed and for its opening hold
  *     team + severity with a team receiver  -> the team's receiver
  *     severity                              -> the severity's receiver
  *   anything else (no/unknown severity, other environment) -> the default receiver
@@ -70,7 +71,9 @@ export function renderAlertmanagerConfig(model: AlertRoutingModel): Alertmanager
     },
     receivers: renderReceivers(resolved),
     inhibit_rules: inhibitRules(resolved),
-    time_intervals: resolved.marketClosures.map(({ assetType, closed }) => renderTimeInterval(marketClosedIntervalName(assetType), closed)),
+    time_intervals: resolved.marketClosures.map(({ assetType, closed, openingHold }) =>
+      renderTimeInterval(marketClosedIntervalName(assetType), withOpeningHold(closed, openingHold.totalSeconds / 60)),
+    ),
   };
 }
 

@@ -7,8 +7,10 @@ import {
   DEFAULT_HEARTBEAT_INTERVAL,
   DEFAULT_HEARTBEAT_RECEIVER_NAME,
   DEFAULT_INHIBIT_IDENTITIES,
+  DEFAULT_MARKET_OPENING_HOLD,
   DEFAULT_ROUTE_TIMING,
 } from './defaults';
+import { isDated, minuteOfDay } from './opening-hold';
 import type { AlertRoutingModel, Inhibition, MarketClosure, RouteTiming, SecretKeyReference, TimeIntervalSpec } from './routing-model';
 import {
   HEARTBEAT_URL_RULE,
@@ -38,7 +40,12 @@ export interface ResolvedRoutingModel {
     readonly interval: Duration;
     readonly authorization?: { readonly type: string; readonly credentials: SecretKeyReference };
   };
-  readonly marketClosures: readonly { readonly assetType: string; readonly closed: readonly TimeIntervalSpec[] }[];
+  readonly marketClosures: readonly {
+    readonly assetType: string;
+    readonly closed: readonly TimeIntervalSpec[];
+    /** Whole minutes. */
+    readonly openingHold: Duration;
+  }[];
   readonly timing: Readonly<Record<Severity, RouteTiming>>;
   readonly groupBy: readonly string[];
   readonly inhibitIdentities: readonly (readonly string[])[];
@@ -270,12 +277,17 @@ function resolveMarketClosures(closures: Readonly<Record<string, MarketClosure>>
     const field = `marketClosures.${assetType}`;
     if (!ASSET_TYPE_PATTERN.test(assetType)) fail(field, assetType, ASSET_TYPE_RULE);
     if (!closure?.closed?.length) fail(`${field}.closed`, closure?.closed, 'at least one time interval');
-    closure.closed.forEach((spec, index) => checkTimeInterval(`${field}.closed[${index}]`, spec, fail));
-    return { assetType, closed: closure.closed };
+    const openingHold = closure.openingHold ?? DEFAULT_MARKET_OPENING_HOLD;
+    const maxHold = TIMING_LIMITS.marketOpeningHoldMax;
+    if (!Duration.isDuration(openingHold) || openingHold.totalSeconds % 60 !== 0 || openingHold.isLongerThan(maxHold)) {
+      fail(`${field}.openingHold`, openingHold, `whole minutes from 0m to ${maxHold} (Alertmanager's time intervals are minute-granular)`);
+    }
+    closure.closed.forEach((spec, index) => checkTimeInterval(`${field}.closed[${index}]`, spec, fail, openingHold));
+    return { assetType, closed: closure.closed, openingHold };
   });
 }
 
-function checkTimeInterval(field: string, spec: TimeIntervalSpec, fail: Fail): void {
+function checkTimeInterval(field: string, spec: TimeIntervalSpec, fail: Fail, openingHold: Duration): void {
   const { times, weekdays, daysOfMonth, months, years, location } = spec;
   if (!times?.length && !weekdays?.length && !daysOfMonth?.length && !months?.length && !years?.length) {
     fail(field, spec, 'at least one of times, weekdays, daysOfMonth, months, years (an empty interval would mute at all times)');
@@ -286,10 +298,26 @@ function checkTimeInterval(field: string, spec: TimeIntervalSpec, fail: Fail): v
     }
   });
   (weekdays ?? []).forEach((day, index) => {
-    if (!day.split(':').every((part) => WEEKDAYS.includes(part)) || day.split(':').length > 2) {
-      fail(`${field}.weekdays[${index}]`, day, `a weekday or range such as "monday:friday" (days: ${WEEKDAYS.join(', ')})`);
+    const parts = day.split(':');
+    if (!parts.every((part) => WEEKDAYS.includes(part)) || parts.length > 2 || WEEKDAYS.indexOf(parts[0]) > WEEKDAYS.indexOf(parts[parts.length - 1])) {
+      fail(`${field}.weekdays[${index}]`, day, `a weekday or range such as "monday:friday", first day first in ${WEEKDAYS.join(', ')}`);
     }
   });
+  // A dated interval keeps its dates, so its hold cannot move into the next day.
+  const holdMinutes = openingHold.totalSeconds / 60;
+  if (isDated(spec)) {
+    (times ?? []).forEach((range, index) => {
+      const end = minuteOfDay(range.end);
+      if (end < 24 * 60 && end + holdMinutes > 24 * 60) {
+        fail(
+          `${field}.times[${index}]`,
+          range,
+          `a dated interval (daysOfMonth, months, years) ending at "24:00" or at least the opening hold (${openingHold}) before it ` +
+            '(its hold cannot move to the next date: end it at "24:00" and list the next date\'s minutes as their own interval)',
+        );
+      }
+    });
+  }
   if (location !== undefined && !TIME_ZONE_PATTERN.test(location)) {
     fail(`${field}.location`, location, 'an IANA time zone such as "America/New_York" or "UTC"');
   }

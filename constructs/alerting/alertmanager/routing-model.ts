@@ -18,7 +18,8 @@ export interface AlertRoutingModel {
   readonly heartbeat: HeartbeatOptions;
   /**
    * Markets that close, keyed by the `asset_type` label value of their feeds' alerts: those alerts are muted while
-   * the market is closed (a closed market's feed is expected to stop updating).
+   * the market is closed (a closed market's feed is expected to stop updating) and for the closure's `openingHold`
+   * after it opens.
    * @default - none (the price-feed pack supplies its asset types' closures: `marketClosuresOf`)
    */
   readonly marketClosures?: Readonly<Record<string, MarketClosure>>;
@@ -128,6 +129,13 @@ export interface RouteTiming {
 export interface MarketClosure {
   /** When the market is closed; any one interval matching mutes the alert. */
   readonly closed: readonly TimeIntervalSpec[];
+  /**
+   * How long the alerts stay muted after each open, whole minutes (Alertmanager's intervals are minute-granular), at
+   * most 1h. Alerts the closed market caused (stale, not trading) resolve before they are ever sent; a feed that
+   * still does not trade when the hold ends pages then.
+   * @default DEFAULT_MARKET_OPENING_HOLD - 5m
+   */
+  readonly openingHold?: Duration;
 }
 
 /** One Alertmanager time interval: all given fields must match. */

@@ -10,4 +10,6 @@ export const TIMING_LIMITS = {
   nonCriticalMinRepeatInterval: Duration.hours(4),
   /** The dead-man's switch hears from Watchdog at least this often. */
   heartbeatMaxInterval: Duration.minutes(5),
+  /** A market's alerts stay muted at most this long after it opens: a longer hold hides a feed that never opens. */
+  marketOpeningHoldMax: Duration.hours(1),
 } as const;

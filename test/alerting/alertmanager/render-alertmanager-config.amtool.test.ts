@@ -33,6 +33,26 @@ describe.each(['dev', 'staging'])('routing of the %s configuration (amtool confi
   });
 });
 
+test('amtool accepts opening holds that cross midnight and the end of the week, next to dated closures', () => {
+  const config = renderAlertmanagerConfig({
+    ...exampleRoutingModel('prod'),
+    marketClosures: {
+      Late: { closed: [{ weekdays: ['monday:friday'], times: [{ start: '20:00', end: '23:58' }], location: 'Asia/Tokyo' }] },
+      Weekend: { closed: [{ weekdays: ['friday'], times: [{ start: '22:00', end: '24:00' }] }, { weekdays: ['saturday'] }] },
+      Holiday: { closed: [{ daysOfMonth: ['24'], months: ['december'], years: ['2026'], times: [{ start: '00:00', end: '12:00' }], location: 'America/New_York' }] },
+    },
+  });
+  expect(config.time_intervals.flatMap((interval) => interval.time_intervals).some((spec) => spec.weekdays?.includes('sunday'))).toBe(true);
+  const file = AmtoolConfigFile.write(config);
+  try {
+    const result = file.checkConfig();
+    expect(result.output).toContain('SUCCESS');
+    expect(result.status).toBe(0);
+  } finally {
+    file.remove();
+  }
+});
+
 describe('amtool check-config on a broken configuration', () => {
   test('fails when a route names a receiver that does not exist (the check can fail)', () => {
     const config = renderAlertmanagerConfig(exampleRoutingModel('prod'));

@@ -121,9 +121,34 @@ describe('defaults and their overrides', () => {
   });
 
   test('a market closure is named after its asset_type and mutes that asset_type', () => {
-    const config = render({ marketClosures: { commodity: { closed: [{ weekdays: ['saturday', 'sunday'], location: 'UTC' }] } } });
+    const config = render({ marketClosures: { commodity: { closed: [{ weekdays: ['saturday', 'sunday'], location: 'UTC' }], openingHold: Duration.ZERO } } });
     expect(config.time_intervals).toEqual([{ name: 'commodity-market-closed', time_intervals: [{ weekdays: ['saturday', 'sunday'], location: 'UTC' }] }]);
     const market = descendantRoutes(config.route).find(({ route }) => route.matchers?.includes('asset_type="commodity"'))!.route;
     expect(market.mute_time_intervals).toEqual(['commodity-market-closed']);
+  });
+
+  test('the opening hold defaults to 5 minutes after each open', () => {
+    const config = render({ marketClosures: { commodity: { closed: [{ weekdays: ['saturday', 'sunday'], location: 'UTC' }] } } });
+    expect(config.time_intervals[0].time_intervals).toEqual([
+      { weekdays: ['monday'], times: [{ start_time: '00:00', end_time: '00:05' }], location: 'UTC' },
+      { weekdays: ['saturday', 'sunday'], location: 'UTC' },
+    ]);
+  });
+
+  test('the opening hold can be set per market closure', () => {
+    const closed = [{ weekdays: ['monday:friday'], times: [{ start: '16:00', end: '24:00' }], location: 'UTC' }];
+    const config = render({ marketClosures: { a: { closed, openingHold: Duration.minutes(1) }, b: { closed, openingHold: Duration.minutes(15) } } });
+    expect(config.time_intervals.map((interval) => interval.time_intervals)).toEqual([
+      [
+        { weekdays: ['monday'], times: [{ start_time: '16:00', end_time: '24:00' }], location: 'UTC' },
+        { weekdays: ['tuesday:friday'], times: [{ start_time: '00:00', end_time: '00:01' }, { start_time: '16:00', end_time: '24:00' }], location: 'UTC' },
+        { weekdays: ['saturday'], times: [{ start_time: '00:00', end_time: '00:01' }], location: 'UTC' },
+      ],
+      [
+        { weekdays: ['monday'], times: [{ start_time: '16:00', end_time: '24:00' }], location: 'UTC' },
+        { weekdays: ['tuesday:friday'], times: [{ start_time: '00:00', end_time: '00:15' }, { start_time: '16:00', end_time: '24:00' }], location: 'UTC' },
+        { weekdays: ['saturday'], times: [{ start_time: '00:00', end_time: '00:15' }], location: 'UTC' },
+      ],
+    ]);
   });
 });

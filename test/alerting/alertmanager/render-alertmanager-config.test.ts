@@ -121,25 +121,25 @@ describe('market closure intervals', () => {
   const config = renderAlertmanagerConfig(exampleRoutingModel('prod'));
   const interval = (name: string) => config.time_intervals.find((candidate) => candidate.name === name)!.time_intervals;
 
-  test('equities are muted on weekends and outside 09:30-16:00 on weekdays, New York time', () => {
+  test('equities are muted on weekends and outside 09:30-16:00 on weekdays, New York time, until 5 minutes after the open', () => {
     expect(interval('equity-market-closed')).toEqual([
-      { weekdays: ['saturday', 'sunday'], location: 'America/New_York' },
       {
         weekdays: ['monday:friday'],
         times: [
-          { start_time: '00:00', end_time: '09:30' },
+          { start_time: '00:00', end_time: '09:35' },
           { start_time: '16:00', end_time: '24:00' },
         ],
         location: 'America/New_York',
       },
+      { weekdays: ['saturday', 'sunday'], location: 'America/New_York' },
     ]);
   });
 
-  test('FX is muted from Friday 17:00 to Sunday 17:00, New York time', () => {
+  test('FX is muted from Friday 17:00 to Sunday 17:00, New York time, and 5 minutes after the open', () => {
     expect(interval('fx-market-closed')).toEqual([
       { weekdays: ['friday'], times: [{ start_time: '17:00', end_time: '24:00' }], location: 'America/New_York' },
       { weekdays: ['saturday'], location: 'America/New_York' },
-      { weekdays: ['sunday'], times: [{ start_time: '00:00', end_time: '17:00' }], location: 'America/New_York' },
+      { weekdays: ['sunday'], times: [{ start_time: '00:00', end_time: '17:05' }], location: 'America/New_York' },
     ]);
   });
 });

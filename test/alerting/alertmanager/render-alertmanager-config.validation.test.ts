@@ -176,6 +176,30 @@ describe('renderAlertmanagerConfig rejects a bad model', () => {
     expect(renderWith({ marketClosures: { fx: { closed: [] } } })).toThrow('marketClosures.fx.closed: [] (allowed: at least one time interval');
   });
 
+  test.each([
+    ['not whole minutes', Duration.seconds(90), '"90s"'],
+    ['longer than 1h', Duration.minutes(61), '"61m"'],
+    ['not a Duration', '5m', '"5m"'],
+  ])('fails when a market closure opening hold is %s', (_, openingHold, shown) => {
+    const marketClosures = { Equity: { closed: [{ weekdays: ['saturday'] }], openingHold: openingHold as Duration } };
+    expect(renderWith({ marketClosures })).toThrow(
+      `marketClosures.Equity.openingHold: ${shown} (allowed: whole minutes from 0m to 1h (Alertmanager's time intervals are minute-granular))`,
+    );
+  });
+
+  test('fails when a dated market closure would hold past midnight (the hold cannot move to the next date)', () => {
+    const closed = [{ daysOfMonth: ['24'], months: ['december'], times: [{ start: '20:00', end: '23:58' }] }];
+    expect(renderWith({ marketClosures: { FX: { closed } } })).toThrow(
+      /marketClosures\.FX\.closed\[0\]\.times\[0\]: \{"start":"20:00","end":"23:58"\} \(allowed: a dated interval .* ending at "24:00" or at least the opening hold \(5m\) before it/,
+    );
+  });
+
+  test('fails when a market closure weekday range runs backwards (Alertmanager rejects it)', () => {
+    expect(renderWith({ marketClosures: { FX: { closed: [{ weekdays: ['saturday:sunday'] }] } } })).toThrow(
+      /marketClosures\.FX\.closed\[0\]\.weekdays\[0\]: "saturday:sunday" \(allowed: a weekday or range such as "monday:friday", first day first/,
+    );
+  });
+
   test('fails when the secrets directory is relative', () => {
     expect(renderWith({ secretsDirectory: 'secrets' })).toThrow('secretsDirectory: "secrets" (allowed: an absolute path without spaces or quotes');
   });
