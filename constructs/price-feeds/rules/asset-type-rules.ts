@@ -1,5 +1,6 @@
 import type { AlertRule } from '../../alerting/rules/alert-rule';
 import { Duration } from '../../core/duration';
+import { DEFAULT_MARKET_OPENING_HOLD } from '../../alerting/alertmanager/defaults';
 import { anyOf, groupByLimit, indent, matchAny, quote, selector } from '../../alerting/rules/promql';
 import type { RuleGroup } from '../../alerting/rules/rule-group';
 import { Runbook } from '../../alerting/rules/runbook';
@@ -239,7 +240,11 @@ class AssetTypeRules {
   private marketHoursNote(): string {
     const definition: AssetTypeDefinition = ASSET_TYPES[this.assetType.assetType];
     if (!definition.marketClosure) return '';
-    return ` ${this.assetType.assetType} feeds do not update while their market is closed; Alertmanager mutes asset_type="${this.assetType.assetType}" alerts outside market hours.`;
+    const hold = definition.marketClosure.openingHold ?? DEFAULT_MARKET_OPENING_HOLD;
+    return (
+      ` ${this.assetType.assetType} feeds do not update while their market is closed; Alertmanager mutes asset_type="${this.assetType.assetType}" alerts ` +
+      `outside market hours and for ${hold} after each open: a page just after an open means the problem outlasted the first ${hold} of the session.`
+    );
   }
 
   /** How the asset type reads inside a sentence ("crypto feed", "FX feed"). */
