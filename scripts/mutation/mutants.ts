@@ -25,6 +25,11 @@ const ROUTING_TESTS = [
   'test/alerting/alertmanager/render-alertmanager-config.amtool.test.ts',
   'test/alerting/alertmanager/inhibition.alertmanager.test.ts',
 ];
+const OPENING_HOLD_TESTS = [
+  'test/alerting/alertmanager/opening-hold.test.ts',
+  'test/alerting/alertmanager/render-alertmanager-config.test.ts',
+  'test/alerting/alertmanager/render-alertmanager-config.validation.test.ts',
+];
 const RUNBOOK_TESTS = ['test/stacks/runbook-links.test.ts', 'test/alerting/rules/runbook.test.ts'];
 const METRIC_TESTS = ['test/price-feeds/observer/observer-metrics-upstream.test.ts', 'test/price-feeds/observer/observer-metrics.test.ts'];
 const VALIDATION_TESTS = ['test/environments/validate.test.ts', 'test/environments/validate-limits.test.ts'];
@@ -36,6 +41,7 @@ const WALLET_TESTS = ['test/wallets/shipped-wallet-alerts.test.ts', 'test/wallet
 const SHARED = 'environments/shared.ts';
 const VALIDATE = 'environments/validate.ts';
 const AM_RENDER = 'constructs/alerting/alertmanager/render-alertmanager-config.ts';
+const OPENING_HOLD = 'constructs/alerting/alertmanager/opening-hold.ts';
 const CATALOGUE = 'constructs/price-feeds/observer/observer-metrics.ts';
 const STATE_BUCKET = 'constructs/delivery/state-bucket.ts';
 const WALLET_RULES = 'constructs/wallets/wallet-rules.ts';
@@ -53,6 +59,13 @@ export const MUTANTS: readonly Mutant[] = [
   { id: 'R9', category: 'routing', description: 'Slack receivers do not send resolved messages', file: AM_RENDER, from: 'send_resolved: true,', to: 'send_resolved: false,', tests: ROUTING_TESTS },
   { id: 'R10', category: 'routing', description: 'market-closed mutes dropped from the environment routing model', file: 'stacks/alert-routing.ts', from: 'marketClosures: marketClosuresOf(', to: 'marketClosures: [] ?? marketClosuresOf(', tests: ROUTING_TESTS },
   { id: 'R11', category: 'routing', description: 'severity routes before team routes (team receivers never reached)', file: AM_RENDER, from: "    ...resolved.teamRoutes.map(({ team, severity, receiver }) => leaf([equals('team', team), equals('severity', severity)], receiver, severity)),\n    ...SEVERITIES.map((severity) => leaf([equals('severity', severity)], resolved.bySeverity[severity], severity)),", to: "    ...SEVERITIES.map((severity) => leaf([equals('severity', severity)], resolved.bySeverity[severity], severity)),\n    ...resolved.teamRoutes.map(({ team, severity, receiver }) => leaf([equals('team', team), equals('severity', severity)], receiver, severity)),", tests: ROUTING_TESTS },
+
+  // Opening hold after a market opens (issue 16): the real-Alertmanager test (market-open.alertmanager.test.ts) proves the
+  // behaviour; these mutants target the fast tests that pin the rendered intervals, so a mutation run stays short.
+  { id: 'OH1', category: 'routing', description: 'market closures lose their opening hold (the open pages for the night\'s alerts)', file: AM_RENDER, from: 'withOpeningHold(closed, openingHold.totalSeconds / 60)', to: 'withOpeningHold(closed, 0)', tests: OPENING_HOLD_TESTS },
+  { id: 'OH2', category: 'routing', description: 'an open at the end of the week gets no hold (Saturday -> Sunday does not wrap)', file: OPENING_HOLD, from: 'held[(minute + after) % MINUTES_PER_WEEK] = 1;', to: 'held[Math.min(minute + after, MINUTES_PER_WEEK - 1)] = 1;', tests: OPENING_HOLD_TESTS },
+  { id: 'OH3', category: 'routing', description: 'dated closures (holidays, early closes) get no hold', file: OPENING_HOLD, from: 'if (!spec.times) return spec;', to: 'if (spec) return spec;', tests: OPENING_HOLD_TESTS },
+  { id: 'OH4', category: 'validation', description: 'an opening hold of seconds is accepted (Alertmanager intervals are minute-granular)', file: 'constructs/alerting/alertmanager/resolve-routing-model.ts', from: 'openingHold.totalSeconds % 60 !== 0 || ', to: '', tests: OPENING_HOLD_TESTS },
 
   // --- runbooks ---------------------------------------------------------------------------------------------------------
   { id: 'B1', category: 'runbooks', description: 'runbook base URL whose every link 404s (runbook vs runbooks)', file: SHARED, from: "'https://github.com/example-org/feedops/blob/main/docs/runbooks'", to: "'https://github.com/example-org/feedops/blob/main/docs/runbook'", tests: RUNBOOK_TESTS },
