@@ -10,6 +10,7 @@ import { measureStaleFeedLatency } from './bench/alert-latency';
 import { measureEndpointDownLatency } from './bench/endpoint-latency';
 import { measureCommands, measureNodeRun, median, RunMeasurement } from './bench/measure';
 import { timeSynthPerStack } from './bench/per-stack';
+import { measureTestRun } from './bench/test-time';
 import { toolPath } from './test-tools';
 import { measureCriticalFloorLatency, measureSuddenDrainLead } from './bench/wallet-alerts';
 
@@ -229,6 +230,25 @@ async function endpointSection(): Promise<void> {
   );
 }
 
+// ---- npm test (issue 14): its build and jest, against the 60 s target ----
+const TEST_RUNS = Number(process.env.BENCH_TEST_RUNS ?? 1);
+const TARGET_TEST_SECONDS = 60;
+
+function testTimeSection(): void {
+  const runs = Array.from({ length: TEST_RUNS }, (_, run) => {
+    const measured = measureTestRun(PROJECT_ROOT);
+    process.stderr.write(`  npm test run ${run + 1}/${TEST_RUNS}: build ${measured.buildSeconds.toFixed(1)} s + jest ${measured.wallSeconds.toFixed(1)} s\n`);
+    return measured;
+  });
+  const build = median(runs.map((run) => run.buildSeconds));
+  const jest = median(runs.map((run) => run.wallSeconds));
+  const wall = median(runs.map((run) => run.buildSeconds + run.wallSeconds));
+  process.stdout.write(
+    `\nnpm test (${TEST_RUNS} runs, medians): build ${build.toFixed(1)} s + jest ${jest.toFixed(1)} s = ${wall.toFixed(1)} s; target <= ${TARGET_TEST_SECONDS} s (${verdict(wall <= TARGET_TEST_SECONDS)})\n` +
+      `${runs[runs.length - 1].slowestFiles.join('\n')}\n`,
+  );
+}
+
 async function main(): Promise<void> {
   synthBenchmark();
   commandBenchmark();
@@ -236,6 +256,7 @@ async function main(): Promise<void> {
   else process.stdout.write('\nalert path: skipped (BENCH_LATENCY_RUNS=0)\n');
   if (WALLET_FLOOR_RUNS > 0) await walletSection();
   if (ENDPOINT_LATENCY_RUNS > 0) await endpointSection();
+  if (TEST_RUNS > 0) testTimeSection();
 }
 
 main()
