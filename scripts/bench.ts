@@ -178,19 +178,6 @@ async function latencyBenchmark(): Promise<void> {
       `evaluation ${budget.evaluationSeconds} + for ${budget.forSeconds} + group_wait ${budget.groupWaitSeconds}; ` +
       `budget ${STALE_FEED_PAGE_BUDGET_SECONDS} s (${verdict(budget.worstCaseSeconds <= STALE_FEED_PAGE_BUDGET_SECONDS)})\n`,
   );
-
-  // ---- endpoint probes (issue 10) ----
-  const endpointLatencies: number[] = [];
-  for (let run = 0; run < ENDPOINT_LATENCY_RUNS; run++) {
-    endpointLatencies.push(await measureEndpointDownLatency({ ...binaries, blackbox: toolPath('blackbox_exporter') }));
-    process.stderr.write(`  endpoint path run ${run + 1}/${ENDPOINT_LATENCY_RUNS}: ${endpointLatencies[run].toFixed(1)} s\n`);
-  }
-  const endpointLatency = median(endpointLatencies);
-  process.stdout.write(
-    'endpoint path, endpoint starts failing -> Slack page (real blackbox exporter; 30 s probes, 15 s evaluation, EndpointDown for 2m, prod routing): ' +
-      `median ${endpointLatency.toFixed(1)} s over ${ENDPOINT_LATENCY_RUNS} runs (min ${Math.min(...endpointLatencies).toFixed(1)}, max ${Math.max(...endpointLatencies).toFixed(1)}); ` +
-      `target <= ${TARGET_ENDPOINT_LATENCY_SECONDS} s (${verdict(endpointLatency <= TARGET_ENDPOINT_LATENCY_SECONDS)})\n`,
-  );
 }
 
 // ---- wallets (constructs/wallets) ----
