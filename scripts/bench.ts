@@ -10,6 +10,7 @@ import { measureStaleFeedLatency } from './bench/alert-latency';
 import { measureEndpointDownLatency } from './bench/endpoint-latency';
 import { measureCommands, measureNodeRun, median, RunMeasurement } from './bench/measure';
 import { timeSynthPerStack } from './bench/per-stack';
+import { measureTestRun } from './bench/test-time';
 import { toolPath } from './test-tools';
 import { measureCriticalFloorLatency, measureSuddenDrainLead } from './bench/wallet-alerts';
 
@@ -177,19 +178,6 @@ async function latencyBenchmark(): Promise<void> {
       `evaluation ${budget.evaluationSeconds} + for ${budget.forSeconds} + group_wait ${budget.groupWaitSeconds}; ` +
       `budget ${STALE_FEED_PAGE_BUDGET_SECONDS} s (${verdict(budget.worstCaseSeconds <= STALE_FEED_PAGE_BUDGET_SECONDS)})\n`,
   );
-
-  // ---- endpoint probes (issue 10) ----
-  const endpointLatencies: number[] = [];
-  for (let run = 0; run < ENDPOINT_LATENCY_RUNS; run++) {
-    endpointLatencies.push(await measureEndpointDownLatency({ ...binaries, blackbox: toolPath('blackbox_exporter') }));
-    process.stderr.write(`  endpoint path run ${run + 1}/${ENDPOINT_LATENCY_RUNS}: ${endpointLatencies[run].toFixed(1)} s\n`);
-  }
-  const endpointLatency = median(endpointLatencies);
-  process.stdout.write(
-    'endpoint path, endpoint starts failing -> Slack page (real blackbox exporter; 30 s probes, 15 s evaluation, EndpointDown for 2m, prod routing): ' +
-      `median ${endpointLatency.toFixed(1)} s over ${ENDPOINT_LATENCY_RUNS} runs (min ${Math.min(...endpointLatencies).toFixed(1)}, max ${Math.max(...endpointLatencies).toFixed(1)}); ` +
-      `target <= ${TARGET_ENDPOINT_LATENCY_SECONDS} s (${verdict(endpointLatency <= TARGET_ENDPOINT_LATENCY_SECONDS)})\n`,
-  );
 }
 
 // ---- wallets (constructs/wallets) ----
@@ -229,6 +217,25 @@ async function endpointSection(): Promise<void> {
   );
 }
 
+// ---- npm test (issue 14): its build and jest, against the 60 s target ----
+const TEST_RUNS = Number(process.env.BENCH_TEST_RUNS ?? 1);
+const TARGET_TEST_SECONDS = 60;
+
+function testTimeSection(): void {
+  const runs = Array.from({ length: TEST_RUNS }, (_, run) => {
+    const measured = measureTestRun(PROJECT_ROOT);
+    process.stderr.write(`  npm test run ${run + 1}/${TEST_RUNS}: build ${measured.buildSeconds.toFixed(1)} s + jest ${measured.wallSeconds.toFixed(1)} s\n`);
+    return measured;
+  });
+  const build = median(runs.map((run) => run.buildSeconds));
+  const jest = median(runs.map((run) => run.wallSeconds));
+  const wall = median(runs.map((run) => run.buildSeconds + run.wallSeconds));
+  process.stdout.write(
+    `\nnpm test (${TEST_RUNS} runs, medians): build ${build.toFixed(1)} s + jest ${jest.toFixed(1)} s = ${wall.toFixed(1)} s; target <= ${TARGET_TEST_SECONDS} s (${verdict(wall <= TARGET_TEST_SECONDS)})\n` +
+      `${runs[runs.length - 1].slowestFiles.join('\n')}\n`,
+  );
+}
+
 async function main(): Promise<void> {
   synthBenchmark();
   commandBenchmark();
@@ -236,6 +243,7 @@ async function main(): Promise<void> {
   else process.stdout.write('\nalert path: skipped (BENCH_LATENCY_RUNS=0)\n');
   if (WALLET_FLOOR_RUNS > 0) await walletSection();
   if (ENDPOINT_LATENCY_RUNS > 0) await endpointSection();
+  if (TEST_RUNS > 0) testTimeSection();
 }
 
 main()

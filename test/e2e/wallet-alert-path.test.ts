@@ -22,13 +22,13 @@ const pack = resolveWallets(config, {
   environment: env.name,
   namespace: 'monitors',
   runbookBaseUrl: env.alerting.runbookBaseUrl,
-  // An hour of history and a 6h window cannot be waited for here: one minute of spend at 1s steps.
-  spend: { window: Duration.seconds(60), resolution: Duration.seconds(1), minimumHistory: Duration.seconds(10) },
+  // An hour of history and a 6h window cannot be waited for here: 10 s of spend at 1 s steps, from 3 s of history.
+  spend: { window: Duration.seconds(10), resolution: Duration.seconds(1), minimumHistory: Duration.seconds(3) },
 });
 const network = pack.networks.find((n) => n.name === walletConfig.network)!;
 const ETH = 1e18;
 const exporter = new EvmAddressExporterSimulator(
-  network.exporterWallets.map((wallet) => ({ name: wallet.name, address: wallet.address, wei: 3 * ETH })),
+  network.exporterWallets.map((wallet) => ({ name: wallet.name, address: wallet.address, wei: 2 * ETH })),
   network.rpc.map((endpoint) => endpoint.name),
 );
 const fast = { groupWait: Duration.seconds(1), groupInterval: Duration.seconds(1) };
@@ -60,8 +60,9 @@ const messages = (alert: string, status: 'FIRING' | 'RESOLVED'): SlackMessage[] 
 
 test('a draining wallet pages its team for runway, then for the floor, with its details and runbook; a refill resolves both', async () => {
   const wallet = exporter.address(WALLET);
-  // A stuck loop: 0.05 ETH a second from 3 ETH, so the runway is seconds while the balance is still above the floors.
-  wallet.drainWeiPerSecond = 0.05 * ETH;
+  // A stuck loop: 0.075 ETH a second from 2 ETH, so the runway is seconds while the balance is still above the
+  // floors; it crosses the 0.5 ETH critical floor 20 s in, well after the runway page (3 s of history + `for`).
+  wallet.drainWeiPerSecond = 0.075 * ETH;
   await waitFor(() => messages('WalletRunwayBelowPageObjective', 'FIRING').length > 0, 90_000, () => `no runway page\n${alertPath.logs}`);
   const runwayPage = messages('WalletRunwayBelowPageObjective', 'FIRING')[0];
   expect(messages('WalletBalanceBelowCriticalFloor', 'FIRING')).toEqual([]);
@@ -82,6 +83,6 @@ test('a draining wallet pages its team for runway, then for the floor, with its 
   wallet.drainWeiPerSecond = 0;
   wallet.wei = 100 * ETH;
   await waitFor(() => messages('WalletBalanceBelowCriticalFloor', 'RESOLVED').length > 0, 60_000, () => `floor page not resolved\n${alertPath.logs}`);
-  // The drain leaves the one-minute spend window, so the runway goes away rather than resetting to nonsense.
+  // The drain leaves the 10 s spend window, so the runway goes away rather than resetting to nonsense.
   await waitFor(() => messages('WalletRunwayBelowPageObjective', 'RESOLVED').length > 0, 120_000, () => `runway page not resolved\n${alertPath.logs}`);
 }, 300_000);

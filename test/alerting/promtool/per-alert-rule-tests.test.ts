@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { RulesFile } from '../../../constructs/alerting/rules/render-rules';
 import { Duration } from '../../../constructs/core/duration';
 import { runTool } from '../../support/tools';
-import { ruleTestsPerAlert, writeAlertRuleTests } from './per-alert-rule-tests';
+import { ruleTestsPerAlert, subsetOfRules, writeAlertRuleTests } from './per-alert-rule-tests';
 import type { AlertRuleCase } from './rule-test-case';
 
 const alertRule = (alert: string, expr: string) => ({ alert, expr, for: '1m', labels: { severity: 'warning' }, annotations: { summary: alert, description: alert, runbook_url: 'https://runbooks.example.com' } });
@@ -44,6 +44,31 @@ test('each case goes to its own alert only', () => {
 test('fails when a rule reads ALERTS, since its alert then depends on the others', () => {
   const reading: RulesFile = { groups: [{ name: 'x', rules: [alertRule('Meta', 'ALERTS{alertname="TargetDown"} == 1')] }] };
   expect(() => ruleTestsPerAlert(reading, [])).toThrow('rules Meta read ALERTS');
+});
+
+describe('a subset of groups', () => {
+  const balance = (wallet: string) => ({ record: 'wallet:balance', expr: `balance{wallet="${wallet}"}`, labels: { wallet } });
+  const perWallet: RulesFile = {
+    groups: [
+      { name: 'wallet-a', rules: [balance('a'), alertRule('Low', 'wallet:balance{wallet="a"} < 1')] },
+      { name: 'wallet-b', rules: [balance('b'), alertRule('Low', 'wallet:balance{wallet="b"} < 1')] },
+      { name: 'totals', rules: [alertRule('AllLow', 'sum(wallet:balance) < 1')] },
+    ],
+  };
+  const only = (name: string) => subsetOfRules(perWallet, (group) => group.name === name, () => true);
+
+  test('keeps a group whose rules select only its own recorded series', () => {
+    expect(only('wallet-a').groups.map((group) => group.name)).toEqual(['wallet-a']);
+  });
+
+  test('refuses a group that reads a series recorded by a group left out', () => {
+    expect(() => only('totals')).toThrow('AllLow may read wallet:balance{"wallet":"a"}, recorded by a rule outside the subset');
+  });
+
+  test('refuses a selector that does not pin the recorded labels away', () => {
+    const loose: RulesFile = { groups: [perWallet.groups[0], { name: 'x', rules: [alertRule('AnyLow', 'wallet:balance{job="w"} < 1')] }] };
+    expect(() => subsetOfRules(loose, (group) => group.name === 'x', () => true)).toThrow('AnyLow may read wallet:balance');
+  });
 });
 
 describe('under promtool', () => {

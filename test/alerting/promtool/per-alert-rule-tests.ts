@@ -33,12 +33,38 @@ export function ruleTestsPerAlert(rulesFile: RulesFile, cases: readonly AlertRul
     return {
       alert,
       cases: cases.filter((testCase) => testCase.alert === alert),
-      rulesFile: {
-        groups: rulesFile.groups
-          .filter((group) => group.rules.some(hasAlert))
-          .map((group) => ({ ...group, rules: group.rules.filter((rule) => !('alert' in rule) || hasAlert(rule)) })),
-      },
+      rulesFile: subsetOfRules(rulesFile, (group) => group.rules.some(hasAlert), (rule) => !('alert' in rule) || hasAlert(rule)),
     };
+  });
+}
+
+type RenderedGroup = RulesFile['groups'][number];
+type RenderedRule = RenderedGroup['rules'][number];
+
+/**
+ * The groups `keepGroup` selects, each with the rules `keepRule` selects. Refuses a subset in which a kept rule may
+ * read a series recorded by a rule left out (its verdicts could differ from the whole file's): a selector of that
+ * name is safe only when it pins one of the dropped rule's own labels to another value.
+ */
+export function subsetOfRules(rulesFile: RulesFile, keepGroup: (group: RenderedGroup) => boolean, keepRule: (rule: RenderedRule) => boolean): RulesFile {
+  const groups = rulesFile.groups.filter(keepGroup).map((group) => ({ ...group, rules: group.rules.filter(keepRule) }));
+  const kept = new Set(groups.flatMap((group) => group.rules));
+  const dropped = rulesFile.groups.flatMap((group) => group.rules).filter((rule): rule is RenderedRecordingRule => 'record' in rule && !kept.has(rule));
+  for (const rule of kept) {
+    const read = dropped.find((record) => mayRead(rule.expr, record));
+    if (read) throw new Error(`${'alert' in rule ? rule.alert : rule.record} may read ${read.record}${JSON.stringify(read.labels ?? {})}, recorded by a rule outside the subset`);
+  }
+  return { groups };
+}
+
+type RenderedRecordingRule = Extract<RenderedRule, { record: string }>;
+
+function mayRead(expr: string, recording: RenderedRecordingRule): boolean {
+  const name = recording.record.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const labels: Record<string, string> = recording.labels ?? {};
+  return [...expr.matchAll(new RegExp(`(?<![a-zA-Z0-9_:])${name}(?![a-zA-Z0-9_:])(\\{[^}]*\\})?`, 'g'))].some(([, matchers = '']) => {
+    const excludes = [...matchers.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"([^"]*)"/g)].some(([, label, value]) => label in labels && labels[label] !== value);
+    return !excludes;
   });
 }
 

@@ -1,0 +1,33 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** What one `jest` run over the compiled tests took, and the slowest files its reporter named. */
+export interface TestRunMeasurement {
+  /** `npm test`'s build step (tsc over the project), written to a scratch directory so the running bench keeps dist/. */
+  readonly buildSeconds: number;
+  readonly wallSeconds: number;
+  /** The lines of test/support/slowest-files-reporter.ts: the summed file time and the slowest files. */
+  readonly slowestFiles: string[];
+}
+
+/**
+ * Runs what `npm test` runs in `projectRoot`: the tsc build (timed into a scratch directory) and jest over the
+ * compiled tests `npm run bench` has just built. A failing
+ * run throws: a test time is only worth reporting for a green suite.
+ */
+export function measureTestRun(projectRoot: string): TestRunMeasurement {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-bench-build-'));
+  const buildStarted = process.hrtime.bigint();
+  const build = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', scratch], { cwd: projectRoot, encoding: 'utf8' });
+  const buildSeconds = Number(process.hrtime.bigint() - buildStarted) / 1e9;
+  fs.rmSync(scratch, { recursive: true, force: true });
+  if (build.status !== 0) throw new Error(`tsc failed (${build.status}):\n${build.stdout}${build.stderr}`);
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/jest/bin/jest.js')], { cwd: projectRoot, encoding: 'utf8' });
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`jest failed (${result.status}):\n${result.stderr.slice(-4000)}`);
+  const report = result.stderr.slice(result.stderr.lastIndexOf('slowest test files'));
+  return { buildSeconds, wallSeconds, slowestFiles: report.split('\n').filter((line) => line.startsWith('slowest') || /^\s+\d+\.\d s\s/.test(line)) };
+}
