@@ -39,6 +39,8 @@ const AM_RENDER = 'constructs/alerting/alertmanager/render-alertmanager-config.t
 const CATALOGUE = 'constructs/price-feeds/observer/observer-metrics.ts';
 const STATE_BUCKET = 'constructs/delivery/state-bucket.ts';
 const WALLET_RULES = 'constructs/wallets/wallet-rules.ts';
+const ASSET_TYPE_RULES = 'constructs/price-feeds/rules/asset-type-rules.ts';
+const PRICE_FEED_RULE_TESTS = ['test/price-feeds/rules/price-feed-rules.promtool.test.ts', 'test/price-feeds/rules/shipped-price-feed-alerts.test.ts'];
 
 export const MUTANTS: readonly Mutant[] = [
   // --- routing: the receivers, channels and heartbeat feedops ships ---------------------------------------------------
@@ -111,11 +113,16 @@ export const MUTANTS: readonly Mutant[] = [
   { id: 'W9', category: 'wallet rules', description: 'runway page compares with <=', file: WALLET_RULES, from: 'expr: `${runway} < ${page}`,', to: 'expr: `${runway} <= ${page}`,', tests: WALLET_TESTS },
   { id: 'W10', category: 'wallet rules', description: 'EVM balance not converted from wei', file: WALLET_RULES, from: 'address=${quote(wallet.address)}}) / ${WEI_PER_ETHER}`;', to: 'address=${quote(wallet.address)}})`;', tests: WALLET_TESTS },
 
+  // --- price-feed rules: the frozen-feed page (issue 16) ------------------------------------------------------------------
+  { id: 'F1', category: 'renderers', description: 'one transient loop error makes a replica count as frozen (failed-loop share 0)', file: ASSET_TYPE_RULES, from: 'export const FEED_METRICS_FROZEN_FAILED_LOOP_RATIO = 0.5;', to: 'export const FEED_METRICS_FROZEN_FAILED_LOOP_RATIO = 0;', tests: PRICE_FEED_RULE_TESTS },
+  { id: 'F2', category: 'renderers', description: 'a frozen feed only warns', file: ASSET_TYPE_RULES, from: '      for: FEED_METRICS_FROZEN_FOR,\n      severity: Severity.CRITICAL,', to: '      for: FEED_METRICS_FROZEN_FOR,\n      severity: Severity.WARNING,', tests: PRICE_FEED_RULE_TESTS },
+  { id: 'F3', category: 'renderers', description: 'a feed frozen on one replica pages although another still updates it', file: ASSET_TYPE_RULES, from: 'expr: `count by (symbol) (\n${indent(frozenOnReplica)}\n)\n== on (symbol)\ncount by (symbol) (${staleness})`,', to: 'expr: `count by (symbol) (\n${indent(frozenOnReplica)}\n)`,', tests: PRICE_FEED_RULE_TESTS },
+
   // --- written after the tests, against the tests that were already there (unseen) -----------------------------------
   { id: 'X1', category: 'routing', unseen: true, description: 'Watchdog waits 30s before its first heartbeat', file: AM_RENDER, from: "group_wait: '0s',", to: "group_wait: '30s',", tests: ROUTING_TESTS },
   { id: 'X2', category: 'routing', unseen: true, description: 'alerts no longer grouped by environment', file: 'constructs/alerting/alertmanager/defaults.ts', from: "DEFAULT_GROUP_BY: readonly string[] = ['alertname', 'environment', 'team', 'symbol'];", to: "DEFAULT_GROUP_BY: readonly string[] = ['alertname', 'team', 'symbol'];", tests: ROUTING_TESTS },
   { id: 'X3', category: 'routing', unseen: true, description: 'inhibition no longer requires the identifying labels: alerts without a symbol count as one object', file: 'constructs/alerting/alertmanager/render-alertmanager-config.ts', from: "const present = (labels: readonly string[]) => labels.filter((label) => label !== 'environment').map((label) => `${label}=~\".+\"`);", to: 'const present = (labels: readonly string[]) => labels.filter(() => false);', tests: ROUTING_TESTS },
-  { id: 'X11', category: 'routing', unseen: true, description: "a stale feed no longer hides its own deviation warning", file: 'constructs/price-feeds/rules/inhibitions.ts', from: 'source: [anyOf([PRICE_FEED_ALERTS.priceFeedStale, PRICE_FEED_ALERTS.priceFeedNotTrading])],', to: 'source: [anyOf([PRICE_FEED_ALERTS.priceFeedNotTrading])],', tests: ROUTING_TESTS },
+  { id: 'X11', category: 'routing', unseen: true, description: "a stale feed no longer hides its own deviation warning", file: 'constructs/price-feeds/rules/inhibitions.ts', from: 'source: [anyOf([PRICE_FEED_ALERTS.priceFeedStale, PRICE_FEED_ALERTS.priceFeedNotTrading, PRICE_FEED_ALERTS.priceFeedMetricsFrozen])],', to: 'source: [anyOf([PRICE_FEED_ALERTS.priceFeedNotTrading, PRICE_FEED_ALERTS.priceFeedMetricsFrozen])],', tests: ROUTING_TESTS },
   { id: 'X4', category: 'routing', unseen: true, description: 'critical pages repeat every 4h instead of hourly', file: 'constructs/alerting/alertmanager/defaults.ts', from: 'groupInterval: Duration.minutes(1), repeatInterval: Duration.hours(1) },', to: 'groupInterval: Duration.minutes(1), repeatInterval: Duration.hours(4) },', tests: ROUTING_TESTS },
   { id: 'X5', category: 'renderers', unseen: true, description: "observer config enables its own Telegram notifier", file: 'constructs/price-feeds/observer/observer-config.ts', from: "events: ['LogEvent'],", to: "events: ['LogEvent', 'TelegramEvent'],", tests: ['test/price-feeds/observer/observer-config.test.ts'] },
   { id: 'X6', category: 'renderers', unseen: true, description: 'dashboard grid 12 columns wide', file: 'constructs/dashboards/grid-layout.ts', from: 'export const GRID_COLUMNS = 24;', to: 'export const GRID_COLUMNS = 12;', tests: ['test/dashboards/grid-layout.test.ts', 'test/dashboards/render-dashboard.test.ts', 'test/dashboards/dashboard-structure.test.ts'] },

@@ -19,6 +19,7 @@ const SOL = 'Crypto.SOL/USD';
 const AAPL = 'Equity.US.AAPL/USD';
 const EUR_USD = 'FX.EUR/USD';
 const USD_HKD = 'FX.USD/HKD';
+const XAU = 'Metal.XAU/USD';
 
 function series(metric: string, labels: Readonly<Record<string, string>>, values: string): InputSeries {
   const rendered = Object.entries(labels).map(([name, value]) => `${name}="${value}"`);
@@ -35,12 +36,59 @@ function feedSeries(metric: string, symbol: string, values: string, target = TAR
 }
 
 /** A CoinGecko metric (labelled by symbol only). */
-function coinGeckoSeries(metric: string, symbol: string, values: string): InputSeries {
-  return series(metric, { ...TARGET, symbol }, values);
+function coinGeckoSeries(metric: string, symbol: string, values: string, target = TARGET): InputSeries {
+  return series(metric, { ...target, symbol }, values);
 }
 
-function rpcRequests(status: string, values: string): InputSeries {
-  return series(OBSERVER_METRIC_NAMES.apiRequests, { ...TARGET, exported_service: 'pyth', exported_endpoint: 'prices', status }, values);
+/** Pythnet RPC requests; the observer's own `endpoint` label becomes `exported_endpoint` under a ServiceMonitor. */
+function rpcRequests(status: string, values: string, endpoint = 'prices', target = TARGET): InputSeries {
+  return series(OBSERVER_METRIC_NAMES.apiRequests, { ...target, exported_service: 'pyth', exported_endpoint: endpoint, status }, values);
+}
+
+/** One error per minute in a loop that fails, by exception class. */
+function loopErrors(errorType: string, values: string, target = TARGET): InputSeries {
+  return series(OBSERVER_METRIC_NAMES.loopErrors, { ...target, error_type: errorType }, values);
+}
+
+/**
+ * An observer replica whose every loop, from minute 3 on, raises after the first products (pyth_observer/__init__.py:
+ * one try around the whole product loop): each loop starts with one products request (6 a minute), every one of
+ * them from minute 3 ends in a KeyError, and the Pythnet slot still advances because the first products are processed.
+ */
+function loopFailingAfterFirstProducts(target = TARGET): InputSeries[] {
+  return [
+    series(OBSERVER_METRIC_NAMES.latestBlockSlot, target, '250000000+150x10'),
+    rpcRequests('success', '0+6x10', 'products', target),
+    loopErrors('KeyError', '_ _ _ 1+6x7', target),
+  ];
+}
+
+/** A replica whose every loop completes: the slot advances, one products request per loop, no loop error. */
+function loopCompleting(target = TARGET): InputSeries[] {
+  return [series(OBSERVER_METRIC_NAMES.latestBlockSlot, target, '250000000+150x10'), rpcRequests('success', '0+6x10', 'products', target)];
+}
+
+/**
+ * BTC past the failing product: updated until minute 3 (staleness 1-3 slots, its interval and CoinGecko age moving),
+ * then every series keeps its last value. ETH sits before the failing product: updated every loop, and as a busy
+ * feed's may, its staleness holds at 1 slot while its interval and CoinGecko age move.
+ */
+function btcFrozenFromMinute3(target = TARGET): InputSeries[] {
+  return [
+    feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '3 1 2 1x7', target),
+    feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x10', target),
+    feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, BTC, '11 12 13 14x7', target),
+    coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '30 36 31 35x7', target),
+  ];
+}
+
+function ethUpdatedEveryLoop(target = TARGET): InputSeries[] {
+  return [
+    feedSeries(OBSERVER_METRIC_NAMES.staleness, ETH, '1x10', target),
+    feedSeries(OBSERVER_METRIC_NAMES.status, ETH, '1x10', target),
+    feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, ETH, '8+0.25x10', target),
+    coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, ETH, '30 35 31 36 32 37 30 34 31 35 32', target),
+  ];
 }
 
 /** Every configured feed trading and fresh, so absent() companions stay quiet unless a case removes a series. */
@@ -119,6 +167,14 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythObserverStalled',
     at: at(11),
     series: [series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x15')],
+    firing: [],
+  },
+  {
+    // Before this rule only PythObserverLoopErrors (a warning after 10m) fired here: the slot still advances.
+    name: 'PythObserverStalled is silent while a loop that fails after the first products still advances the slot',
+    alert: 'PythObserverStalled',
+    at: at(9),
+    series: [...loopFailingAfterFirstProducts(), ...btcFrozenFromMinute3()],
     firing: [],
   },
   {
@@ -410,6 +466,89 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     firing: [],
   },
   {
+    name: 'PythPriceFeedMetricsFrozen pages for BTC 4m after a loop that fails after the first products froze its series',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-crypto',
+    at: at(7),
+    series: [...loopFailingAfterFirstProducts(), ...btcFrozenFromMinute3(), ...ethUpdatedEveryLoop()],
+    // One replica reports BTC and it is frozen on it.
+    firing: [{ labels: { symbol: BTC }, value: 1 }],
+  },
+  {
+    name: 'PythPriceFeedMetricsFrozen is not yet firing 2m after the freeze (3m window, for 1m)',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [...loopFailingAfterFirstProducts(), ...btcFrozenFromMinute3(), ...ethUpdatedEveryLoop()],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedMetricsFrozen pages when the feed is frozen on both replicas that report it',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-crypto',
+    at: at(8),
+    series: [...loopFailingAfterFirstProducts(), ...btcFrozenFromMinute3(), ...loopFailingAfterFirstProducts(SECOND_REPLICA), ...btcFrozenFromMinute3(SECOND_REPLICA)],
+    firing: [{ labels: { symbol: BTC }, value: 2 }],
+  },
+  {
+    // The other replica still observes BTC, so PythPriceFeedStale and NotTrading still see it: not a page.
+    name: 'PythPriceFeedMetricsFrozen is silent while another replica still updates the feed',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-crypto',
+    at: at(8),
+    series: [
+      ...loopFailingAfterFirstProducts(),
+      ...btcFrozenFromMinute3(),
+      ...loopCompleting(SECOND_REPLICA),
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '1 2 1 3 1 2 1 2 3 1 2', SECOND_REPLICA),
+      feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x10', SECOND_REPLICA),
+    ],
+    firing: [],
+  },
+  {
+    // A healthy busy feed's staleness can hold at the same value (the read slot and its last aggregate move together),
+    // and a quiet feed's interval can hold too: unchanged values alone are not frozen while every loop completes.
+    name: 'PythPriceFeedMetricsFrozen is silent for a feed whose values hold still while every loop completes',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-metal',
+    at: at(8),
+    series: [
+      ...loopCompleting(),
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, XAU, '0x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.status, XAU, '1x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, XAU, '0.15x10'),
+    ],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedMetricsFrozen is silent after one transient loop error next to a feed whose values hold still',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-metal',
+    at: at(8),
+    series: [
+      ...loopCompleting(),
+      // One loop of about 18 in the window fails.
+      loopErrors('TimeoutError', '4x5 5x5'),
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, XAU, '0x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.status, XAU, '1x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, XAU, '0.15x10'),
+    ],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedMetricsFrozen is silent while the slot does not advance (PythObserverStalled is the signal)',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-crypto',
+    at: at(8),
+    series: [
+      series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000x10'),
+      rpcRequests('error', '0+6x10', 'products'),
+      loopErrors('ClientConnectorError', '_ _ _ 1+6x7'),
+      ...btcFrozenFromMinute3(),
+    ],
+    firing: [],
+  },
+  {
     name: 'PythPriceFeedMetricAbsent fires when BTC staleness is missing while every other series is there',
     alert: 'PythPriceFeedMetricAbsent',
     group: 'pyth-price-feeds-crypto',
@@ -517,6 +656,34 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, EUR_USD, '300x10')],
     firing: [{ labels: { symbol: EUR_USD }, value: 300 }],
+  },
+  {
+    // Processed before the failing product, a closed market's feed is updated: its staleness grows every loop.
+    name: 'PythPriceFeedMetricsFrozen is silent for AAPL in a closed market while the loop fails after it',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-equity',
+    at: at(8),
+    series: [
+      ...loopFailingAfterFirstProducts(),
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, AAPL, '90000+150x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.status, AAPL, '0x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, AAPL, '0.02x10'),
+    ],
+    firing: [],
+  },
+  {
+    // Past the failing product, AAPL is frozen too; asset_type Equity lets Alertmanager mute it while the market is closed.
+    name: 'PythPriceFeedMetricsFrozen fires for a frozen AAPL with asset_type Equity',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-equity',
+    at: at(8),
+    series: [
+      ...loopFailingAfterFirstProducts(),
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, AAPL, '90000 90150 90300 90450x7'),
+      feedSeries(OBSERVER_METRIC_NAMES.status, AAPL, '0x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, AAPL, '0.02x10'),
+    ],
+    firing: [{ labels: { symbol: AAPL }, value: 1 }],
   },
   {
     name: 'PythPriceFeedStale is silent for USD/HKD at 5000 slots, under its 10000-slot override',

@@ -21,6 +21,8 @@ const SHIPPED: Readonly<Record<string, { severity: string; for: string | undefin
   CoinGeckoPriceStale: { severity: 'warning', for: '5m' },
   CoinGeckoPriceMissing: { severity: 'warning', for: '10m' },
   PythPriceFeedMetricAbsent: { severity: 'warning', for: '10m' },
+  // Its series frozen on every replica while the slot advances: Stale and NotTrading are blind for that feed.
+  PythPriceFeedMetricsFrozen: { severity: 'critical', for: '1m' },
   Watchdog: { severity: 'info', for: undefined },
 };
 
