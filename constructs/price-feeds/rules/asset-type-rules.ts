@@ -15,6 +15,15 @@ import { OBSERVER_METRIC_NAMES, PRICE_FEED_ALERTS } from './alert-names';
  */
 export const CRITICAL_FEED_METRICS = [OBSERVER_METRIC_NAMES.staleness, OBSERVER_METRIC_NAMES.status] as const;
 
+/** The window in which a feed's aggregate status is watched for repeated losses of its publisher quorum. */
+export const QUORUM_WINDOW = Duration.minutes(10);
+/**
+ * Changes between trading and not trading in QUORUM_WINDOW from which the quorum is unstable: three losses and
+ * recoveries. A market open or close is one change, a stray loss two; two stray losses in 10m (a passing Pythnet
+ * hiccup hits every feed at once) stay below it.
+ */
+export const QUORUM_MIN_FLIPS = 6;
+
 /**
  * A feed's series unchanged for this long, on a replica whose slot advances while its loop keeps failing, are frozen.
  * The observer loops every 5 s plus the loop's own time, so this spans a dozen loops or more.
@@ -41,7 +50,8 @@ export function assetTypeRuleGroup(assetType: ResolvedAssetType, feeds: Resolved
     rules: [
       rules.stale(),
       rules.notTrading(),
-      rules.publishersLow(),
+      rules.permissionedPublishersLow(),
+      rules.quorumIntermittent(),
       rules.confidenceIntervalWide(),
       ...(comparedWithCoinGecko ? [rules.deviationFromCoinGeckoHigh(), rules.coinGeckoPriceStale(), rules.coinGeckoPriceMissing()] : []),
       rules.metricAbsent(),
@@ -99,20 +109,53 @@ class AssetTypeRules {
     });
   }
 
-  public publishersLow(): AlertRule {
+  /**
+   * The publishers permissioned on the feed's price account. pyth-observer counts the account's price components
+   * (pyth_observer/__init__.py: one per component, whether it quotes or not), so this sees publishers removed from the
+   * feed, never a publisher that stops quoting: that one shows as quorumIntermittent, then notTrading.
+   */
+  public permissionedPublishersLow(): AlertRule {
     const terms = groupByLimit(this.feeds, limit('minPublishers')).map(
-      ({ limit, items }) => `min by (symbol) (${this.select(OBSERVER_METRIC_NAMES.publishers, items)}) < ${limit}`,
+      ({ limit, items }) => `min by (symbol) (${this.select(OBSERVER_METRIC_NAMES.permissionedPublishers, items)}) < ${limit}`,
     );
-    return this.alert(PRICE_FEED_ALERTS.publishersLow, {
+    return this.alert(PRICE_FEED_ALERTS.permissionedPublishersLow, {
       expr: anyOf(terms),
-      for: this.assetType.pendingFor.publishersLow,
+      for: this.assetType.pendingFor.permissionedPublishersLow,
       severity: Severity.WARNING,
-      summary: 'Pyth {{ $labels.symbol }} has only {{ printf "%.0f" $value }} publishers',
+      summary: 'Pyth {{ $labels.symbol }} has only {{ printf "%.0f" $value }} publishers permissioned on its price account',
       description:
-        `${this.capitalName()} feed {{ $labels.symbol }} has {{ printf "%.0f" $value }} publishers, fewer than the minimum feedops expects ` +
-        `(${this.limits(this.feeds, 'minPublishers', (count) => `${count}`)}). pyth-observer counts the publishers on the price account, ` +
-        'so this drops when publishers are removed from the feed. With fewer publishers the aggregate is easier to move and closer to ' +
-        'going unknown below the on-chain min_pub.',
+        `The price account of ${this.name()} feed {{ $labels.symbol }} lists {{ printf "%.0f" $value }} publishers (its price components: the ` +
+        `publishers Pyth permissioned to quote it), fewer than the minimum feedops expects (${this.limits(this.feeds, 'minPublishers', (count) => `${count}`)}). ` +
+        'Publishers were removed from the feed. With fewer publishers the aggregate is easier to move and closer to going unknown below the ' +
+        `on-chain min_pub. This count does not drop when a publisher stops quoting (it stays on the account): that shows as ` +
+        `${PRICE_FEED_ALERTS.quorumIntermittent} and ${PRICE_FEED_ALERTS.priceFeedNotTrading}.`,
+    });
+  }
+
+  /**
+   * Quoting publishers going silent, as far as the observer's metrics show it. The observer exports no count of
+   * quoting publishers: its per-publisher checks end in check_success_rate{check_type="publisher"}, which it
+   * overwrites for every publisher (dispatch.py), and the quoting count (num_qt) is not read. What does show is the
+   * aggregate: the oracle marks it unknown when fewer than min_pub publishers quoted in the last 25 slots, so a feed
+   * whose remaining publishers barely make its quorum flips between trading and not trading from one loop to the
+   * next. NotTrading needs the quorum lost for its whole pending time, so it misses the flips; a market open or close
+   * is one flip, a stray loss two.
+   */
+  public quorumIntermittent(): AlertRule {
+    const status = this.select(OBSERVER_METRIC_NAMES.status);
+    const window = QUORUM_WINDOW.toPrometheus();
+    return this.alert(PRICE_FEED_ALERTS.quorumIntermittent, {
+      expr: `max by (symbol) (changes(${status}[${window}])) >= ${QUORUM_MIN_FLIPS}`,
+      for: this.assetType.pendingFor.quorumIntermittent,
+      severity: Severity.WARNING,
+      summary: `Pyth {{ $labels.symbol }} keeps losing its publisher quorum: {{ printf "%.0f" $value }} flips between trading and not trading in ${window}`,
+      description:
+        `The aggregate of ${this.name()} feed {{ $labels.symbol }} changed between trading and not trading {{ printf "%.0f" $value }} times in the ` +
+        `observer's samples of the last ${window} (limit ${QUORUM_MIN_FLIPS}). Pyth marks the aggregate unknown when fewer publishers than the feed's ` +
+        'on-chain min_pub quoted in the last 25 slots: publishers have stopped quoting and the ones left barely make the quorum. Consumers get ' +
+        `an unknown price now and then. pyth-observer exports no count of quoting publishers, so this is the earliest sign its metrics give; ` +
+        `${PRICE_FEED_ALERTS.priceFeedNotTrading} pages once the quorum stays lost for ${this.assetType.pendingFor.notTrading.toPrometheus()}.` +
+        this.marketHoursNote(),
     });
   }
 
@@ -334,10 +377,6 @@ count by (symbol) (${staleness})`,
   private name(): string {
     const type = this.assetType.assetType;
     return type.length <= 3 ? type : type.toLowerCase();
-  }
-
-  private capitalName(): string {
-    return this.assetType.assetType;
   }
 }
 

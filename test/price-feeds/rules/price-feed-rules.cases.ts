@@ -102,6 +102,21 @@ function healthyFeeds(except: { metric: string; symbol: string } | undefined, sa
   );
 }
 
+/**
+ * BTC's quoting publishers going silent while all 12 stay on its price account. The oracle marks an aggregate
+ * unknown when fewer than min_pub publishers quoted in the last 25 slots (pyth-client upd_aggregate.h), and
+ * pythclient reads an aggregate older than max_latency as unknown, so the observer samples status 0 in some loops
+ * and 1 in others from minute 5; staleness spikes in the unknown stretches (the last trading slot stops) but stays
+ * under 120; pyth_observer_publishers_active_total counts price components and does not move (__init__.py 162-195).
+ */
+function btcPublishersGoingSilent(): InputSeries[] {
+  return [
+    feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1 1 1 1 1 0 1 1 0 1 0 1 1 0 1 0 1 1 0 1'),
+    feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '2 1 2 1 2 40 3 2 55 2 35 1 2 60 2 45 3 2 50 2'),
+    feedSeries(OBSERVER_METRIC_NAMES.permissionedPublishers, BTC, '12x19'),
+  ];
+}
+
 const at = (minutes: number, seconds = 30) => Duration.seconds(minutes * 60 + seconds);
 
 export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
@@ -334,27 +349,78 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     firing: [],
   },
   {
-    name: 'PythPriceFeedPublishersLow fires when BTC has 3 publishers, under its minimum of 5',
-    alert: 'PythPriceFeedPublishersLow',
+    name: 'PythPriceFeedPermissionedPublishersLow fires when BTC\'s price account lists 3 publishers, under its minimum of 5',
+    alert: 'PythPriceFeedPermissionedPublishersLow',
     at: at(8),
     group: 'pyth-price-feeds-crypto',
-    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, BTC, '3x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.permissionedPublishers, BTC, '3x10')],
     firing: [{ labels: { symbol: BTC }, value: 3 }],
   },
   {
-    name: 'PythPriceFeedPublishersLow is silent when BTC has exactly its minimum of 5',
-    alert: 'PythPriceFeedPublishersLow',
+    name: 'PythPriceFeedPermissionedPublishersLow is silent when BTC has exactly its minimum of 5',
+    alert: 'PythPriceFeedPermissionedPublishersLow',
     group: 'pyth-price-feeds-crypto',
     at: at(8),
-    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, BTC, '5x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.permissionedPublishers, BTC, '5x10')],
     firing: [],
   },
   {
-    name: 'PythPriceFeedPublishersLow uses the per-feed minimum: SOL with 4 is fine',
-    alert: 'PythPriceFeedPublishersLow',
+    name: 'PythPriceFeedPermissionedPublishersLow uses the per-feed minimum: SOL with 4 is fine',
+    alert: 'PythPriceFeedPermissionedPublishersLow',
     group: 'pyth-price-feeds-crypto',
     at: at(8),
-    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, SOL, '4x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.permissionedPublishers, SOL, '4x10')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedQuorumIntermittent warns when BTC\'s publishers go silent and its aggregate keeps losing its quorum',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-crypto',
+    at: at(16),
+    series: btcPublishersGoingSilent(),
+    // 8 changes between trading and not trading in the last 10m.
+    firing: [{ labels: { symbol: BTC }, value: 8 }],
+  },
+  {
+    name: 'PythPriceFeedQuorumIntermittent is pending at 12m30s: 6 flips by minute 11, for 2m',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-crypto',
+    at: at(12),
+    series: btcPublishersGoingSilent(),
+    firing: [],
+  },
+  {
+    // The old rules saw nothing here: the component count stays at 12, the status is never 0 for 2m in a row, the
+    // staleness never passes 120.
+    name: 'PythPriceFeedNotTrading is silent while BTC\'s aggregate only loses its quorum now and then',
+    alert: 'PythPriceFeedNotTrading',
+    group: 'pyth-price-feeds-crypto',
+    at: at(16),
+    series: btcPublishersGoingSilent(),
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedPermissionedPublishersLow is silent while BTC\'s publishers stop quoting but stay on its account',
+    alert: 'PythPriceFeedPermissionedPublishersLow',
+    group: 'pyth-price-feeds-crypto',
+    at: at(16),
+    series: btcPublishersGoingSilent(),
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedQuorumIntermittent is silent after two stray losses of the quorum in 10m (4 flips)',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-crypto',
+    at: at(14),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x6 0 1 1 1 0 1x9')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedQuorumIntermittent is silent for a feed that is not trading at all (PythPriceFeedNotTrading)',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-crypto',
+    at: at(14),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x5 0x15')],
     firing: [],
   },
   {
@@ -684,6 +750,23 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
       feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, AAPL, '0.02x10'),
     ],
     firing: [{ labels: { symbol: AAPL }, value: 1 }],
+  },
+  {
+    // Publishers come online one by one at the open and the aggregate drops out once more: 3 flips, not a warning.
+    name: 'PythPriceFeedQuorumIntermittent is silent across an FX market open, shaky first minute included',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-fx',
+    at: at(14),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, EUR_USD, '0x8 1 0 1x10')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedQuorumIntermittent warns for EUR/USD with asset_type FX, so market-hours mutes apply',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-fx',
+    at: at(16),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, EUR_USD, '1 1 1 1 1 0 1 1 0 1 0 1 1 0 1 0 1 1 0 1')],
+    firing: [{ labels: { symbol: EUR_USD }, value: 8 }],
   },
   {
     name: 'PythPriceFeedStale is silent for USD/HKD at 5000 slots, under its 10000-slot override',

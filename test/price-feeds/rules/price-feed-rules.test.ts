@@ -221,8 +221,8 @@ describe('price-feed rule pack', () => {
     expect(findAlert(feeds, 'PythPriceConfidenceIntervalWide').expr).toContain('[24h]');
   });
 
-  test('each feed is held to its own minimum number of publishers', () => {
-    expect(findAlert(PROD_FEEDS, 'PythPriceFeedPublishersLow', 'pyth-price-feeds-crypto').expr).toContain('symbol="Crypto.SOL/USD"}) < 4');
+  test('each feed is held to its own minimum number of permissioned publishers', () => {
+    expect(findAlert(PROD_FEEDS, 'PythPriceFeedPermissionedPublishersLow', 'pyth-price-feeds-crypto').expr).toContain('symbol="Crypto.SOL/USD"}) < 4');
   });
 
   test('a frozen feed is judged per replica against the loops it started: the products requests, read from exported_endpoint', () => {
