@@ -8,7 +8,9 @@ export interface PriceFeedPendingDurations {
   /** @default Duration.minutes(2) */
   readonly notTrading: Duration;
   /** @default Duration.minutes(5) */
-  readonly publishersLow: Duration;
+  readonly permissionedPublishersLow: Duration;
+  /** @default Duration.minutes(2) (its 10m window already asks for repeated losses of the quorum) */
+  readonly quorumIntermittent: Duration;
   /** @default Duration.minutes(5) */
   readonly deviation: Duration;
   /** @default Duration.minutes(10) */
@@ -22,7 +24,8 @@ export interface PriceFeedPendingDurations {
 export const DEFAULT_PENDING_FOR: Readonly<PriceFeedPendingDurations> = {
   stale: ALERT_LATENCY_BUDGET.stalePending,
   notTrading: Duration.minutes(2),
-  publishersLow: Duration.minutes(5),
+  permissionedPublishersLow: Duration.minutes(5),
+  quorumIntermittent: Duration.minutes(2),
   deviation: Duration.minutes(5),
   confidenceWide: Duration.minutes(10),
   coinGeckoStale: Duration.minutes(5),

@@ -15,6 +15,8 @@ export const OBSERVER_JOB = 'pyth-observer';
  * adds a `service` target label, so Prometheus renames the observer's to `exported_service`.
  */
 export const OBSERVER_API_SERVICE_LABEL = 'exported_service';
+/** Likewise the observer's own `endpoint` label ("products", "prices"): a ServiceMonitor adds an `endpoint` target label. */
+export const OBSERVER_API_ENDPOINT_LABEL = 'exported_endpoint';
 export const DEFAULT_PRICE_FEED_NAMESPACE = 'monitors';
 
 /** Where the resolved feed set is deployed and who owns its alerts. */
@@ -56,7 +58,7 @@ export interface ResolvedPriceFeeds {
   readonly namespace: string;
   readonly network: PriceFeedsConfig['network'];
   readonly publishers: Readonly<Record<string, string>>;
-  readonly observer: { readonly job: string; readonly apiServiceLabel: string; readonly replicas: number };
+  readonly observer: { readonly job: string; readonly apiServiceLabel: string; readonly apiEndpointLabel: string; readonly replicas: number };
   /** The global thresholds (defaults merged with the config's): the observer's `global` checks. */
   readonly thresholds: Readonly<PriceFeedThresholds>;
   /** Asset types that have feeds, in ASSET_TYPES order. */
@@ -125,7 +127,7 @@ export function resolveParsed(config: PriceFeedsConfig, context: PriceFeedContex
     namespace: context.namespace ?? DEFAULT_PRICE_FEED_NAMESPACE,
     network: config.network,
     publishers: config.publishers,
-    observer: { job: OBSERVER_JOB, apiServiceLabel: OBSERVER_API_SERVICE_LABEL, replicas: config.observer.replicas },
+    observer: { job: OBSERVER_JOB, apiServiceLabel: OBSERVER_API_SERVICE_LABEL, apiEndpointLabel: OBSERVER_API_ENDPOINT_LABEL, replicas: config.observer.replicas },
     thresholds: global,
     assetTypes,
     feeds,

@@ -18,7 +18,11 @@ export const PRICE_FEED_THRESHOLDS = {
   maxCoinGeckoDeviationPercent: { default: 5, schema: percent },
   /** A CoinGecko price older than this (seconds) is not compared and CoinGeckoPriceStale fires; CoinGecko refreshes every 1-10 minutes. */
   maxCoinGeckoPriceAgeSeconds: { default: 600, schema: wholeNumber('seconds', 60) },
-  /** Fewer publishers than this is a warning; keep it above the feed's on-chain min_pub. feedops' own floor. */
+  /**
+   * Fewer publishers permissioned on a feed's price account (its price components) than this is a warning
+   * (PythPriceFeedPermissionedPublishersLow); keep it above the feed's on-chain min_pub. It counts publishers allowed to
+   * quote, not publishers quoting: the observer exports no count of those. feedops' own floor.
+   */
   minPublishers: { default: 3, schema: wholeNumber('publishers', 1) },
   /** How many times wider than its own recent median the confidence interval may get. feedops' own. */
   maxConfidenceIntervalWidening: { default: 10, schema: z.number().gt(1, { message: '(allowed: a factor above 1, e.g. 10)' }) },

@@ -39,15 +39,15 @@ test('a Metal.XAU/USD feed gets its own rule group with the Metal asset type', (
 test('the observer checks the Metal feed with its own limit, and the alert reads the same limit', () => {
   const config = parse(byKindName('ConfigMap', 'pyth-observer-config').data['config.yaml']);
   expect(config.checks['Metal.XAU/USD']).toEqual({ PriceFeedOfflineCheck: { max_slot_distance: 300 } });
-  const publishersLow = byKindName('PrometheusRule', 'pyth-price-feeds').spec.groups
+  const permissionedPublishersLow = byKindName('PrometheusRule', 'pyth-price-feeds').spec.groups
     .find((candidate: { name: string }) => candidate.name === 'pyth-price-feeds-metal')
-    .rules.find((rule: { alert?: string }) => rule.alert === 'PythPriceFeedPublishersLow');
-  expect(publishersLow.expr).toContain('symbol="Metal.XAU/USD"}) < 4');
+    .rules.find((rule: { alert?: string }) => rule.alert === 'PythPriceFeedPermissionedPublishersLow');
+  expect(permissionedPublishersLow.expr).toContain('symbol="Metal.XAU/USD"}) < 4');
 });
 
 test('the dashboards colour the Metal feed by its own publisher minimum', () => {
   const dashboard = JSON.parse(byKindName('ConfigMap', 'grafana-dashboard-feedops-price-feeds').data['feedops-price-feeds.json']);
-  const panel = dashboard.panels.find((candidate: { title: string }) => candidate.title === 'Publishers per feed');
+  const panel = dashboard.panels.find((candidate: { title: string }) => candidate.title === 'Permissioned publishers per feed');
   const override = panel.fieldConfig.overrides.find((candidate: { matcher: { options: string } }) => candidate.matcher.options === 'Metal.XAU/USD');
   expect(override.properties[0].value.steps).toEqual([
     { color: 'red', value: null },

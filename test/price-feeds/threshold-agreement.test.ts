@@ -17,12 +17,12 @@ interface Quantity {
 const QUANTITIES: readonly Quantity[] = [
   { alert: 'PythPriceFeedStale', metric: 'pyth_observer_price_feed_staleness_slots', operator: '>', dashboards: [{ uid: 'feedops-price-feeds', panel: 'Staleness', color: 'red' }] },
   {
-    alert: 'PythPriceFeedPublishersLow',
+    alert: 'PythPriceFeedPermissionedPublishersLow',
     metric: 'pyth_observer_publishers_active_total',
     operator: '<',
     dashboards: [
-      { uid: 'feedops-price-feeds', panel: 'Publishers per feed', color: 'green' },
-      { uid: 'feedops-publishers', panel: 'Publishers per feed', color: 'green' },
+      { uid: 'feedops-price-feeds', panel: 'Permissioned publishers per feed', color: 'green' },
+      { uid: 'feedops-publishers', panel: 'Permissioned publishers per feed', color: 'green' },
     ],
   },
   {

@@ -76,7 +76,7 @@ export function priceFeedsDashboard(feeds: ResolvedPriceFeeds): DashboardModel {
       {
         kind: 'stat',
         title: 'Fewest publishers on a feed',
-        description: `Red below the highest minimum of the feeds shown (${strictest(feeds.feeds, 'minPublishers', 'max')}); each feed's own minimum colours the Publishers row.`,
+        description: `Publishers on the price account (quoting or not). Red below the highest minimum of the feeds shown (${strictest(feeds.feeds, 'minPublishers', 'max')}); each feed's own minimum colours the Publishers row.`,
         width: 4,
         height: 4,
         queries: [{ expr: `min(${publishers})` }],
@@ -164,8 +164,11 @@ export function priceFeedsDashboard(feeds: ResolvedPriceFeeds): DashboardModel {
     panels: [
       {
         kind: 'timeseries',
-        title: 'Publishers per feed',
-        description: `Publishers on each feed's price account in the observer's last cycle, against each feed's minimum (${publisherLimits.describe('publishers')}).`,
+        title: 'Permissioned publishers per feed',
+        description:
+          `Publishers on each feed's price account (its price components) in the observer's last cycle, against each feed's minimum ` +
+          `(${publisherLimits.describe('publishers')}). A publisher that stops quoting stays counted: silent publishers show as the ` +
+          'aggregate losing its quorum (Publishers dashboard, Quorum row).',
         width: 16,
         min: 0,
         decimals: 0,
@@ -176,7 +179,7 @@ export function priceFeedsDashboard(feeds: ResolvedPriceFeeds): DashboardModel {
         kind: 'table',
         title: 'Feeds below the minimum',
         width: 8,
-        description: 'Feeds with fewer publishers than their own minimum.',
+        description: 'Feeds whose price account lists fewer publishers than their own minimum (publishers removed from the feed).',
         queries: [{ expr: feedsBelowMinimum }],
         columnNames: { symbol: 'Symbol', Value: 'Publishers' },
         sortBy: { column: 'Publishers' },

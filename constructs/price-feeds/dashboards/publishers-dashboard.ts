@@ -4,6 +4,7 @@ import { numberOption, optionFailure } from '../../dashboards/dashboard-options'
 import { FEEDOPS_DASHBOARD_TAGS } from '../../dashboards/dashboard-tags';
 import { OBSERVER_METRICS } from '../observer/observer-metrics';
 import type { ResolvedPriceFeeds } from '../resolve';
+import { QUORUM_MIN_FLIPS, QUORUM_WINDOW } from '../rules/asset-type-rules';
 import { feedVariables, selectedFeeds } from './feed-selection';
 import { feedsOverOwnLimit, perFeedThresholds, strictest } from './feed-thresholds';
 import { matchesRegex, observerSeries } from './series-selector';
@@ -22,9 +23,10 @@ export interface PublishersDashboardOptions {
 }
 
 /**
- * "Publishers": how many publishers each feed has and how the observer's checks fare. pyth-observer exports no
- * per-publisher series (no metric has a publisher label; publisher names appear only in its logs and events), so
- * the publisher view is per feed and per check class.
+ * "Publishers": how many publishers each feed's price account lists, how often each feed loses its quorum of quoting
+ * publishers, and how the observer's checks fare. pyth-observer exports no per-publisher series (no metric has a
+ * publisher label; publisher names appear only in its logs and events) and no count of quoting publishers, so the
+ * publisher view is per feed and per check class, and silent publishers show only through the aggregate's status.
  */
 export function publishersDashboard(feeds: ResolvedPriceFeeds, options: PublishersDashboardOptions = {}): DashboardModel {
   const fail = optionFailure('Publishers');
@@ -47,13 +49,13 @@ export function publishersDashboard(feeds: ResolvedPriceFeeds, options: Publishe
       {
         kind: 'stat',
         title: 'Feeds below the minimum',
-        description: `Feeds with fewer publishers than their own minimum (${publisherLimits.describe('publishers')}).`,
+        description: `Feeds whose price account lists fewer publishers than their own minimum (${publisherLimits.describe('publishers')}): publishers removed from the feed.`,
         width: 6,
         height: 4,
         queries: [{ expr: `count(${feedsOverOwnLimit(feeds.feeds, 'minPublishers', (symbols, limit) => `(${publishersOf(symbols)} < ${limit})`)}) or vector(0)` }],
         thresholds: { base: 'green', steps: [{ from: 1, color: 'red' }] },
       },
-      { kind: 'stat', title: 'Fewest publishers on a feed', description: `Red below the highest minimum of the feeds (${highestMinimum}).`, width: 6, height: 4, queries: [{ expr: `min(${publishers})` }], thresholds: publisherThresholds },
+      { kind: 'stat', title: 'Fewest publishers on a feed', description: `Publishers on the price account, quoting or not. Red below the highest minimum of the feeds (${highestMinimum}).`, width: 6, height: 4, queries: [{ expr: `min(${publishers})` }], thresholds: publisherThresholds },
       {
         kind: 'stat',
         title: 'Median publishers per feed',
@@ -67,12 +69,15 @@ export function publishersDashboard(feeds: ResolvedPriceFeeds, options: Publishe
   };
 
   const perFeed: DashboardRow = {
-    title: 'Publishers per feed',
+    title: 'Permissioned publishers per feed',
     panels: [
       {
         kind: 'timeseries',
-        title: 'Publishers per feed',
-        description: `Publishers on each feed's price account in the observer's last cycle (pyth_observer_publishers_active_total), against each feed's own minimum (${publisherLimits.describe('publishers')}).`,
+        title: 'Permissioned publishers per feed',
+        description:
+          `Publishers on each feed's price account (its price components: the publishers Pyth permissioned to quote it) in the observer's last cycle ` +
+          `(pyth_observer_publishers_active_total, "active" in name only), against each feed's own minimum (${publisherLimits.describe('publishers')}). ` +
+          'A publisher that stops quoting stays counted; see the Quorum row.',
         width: 16,
         height: 10,
         min: 0,
@@ -89,6 +94,28 @@ export function publishersDashboard(feeds: ResolvedPriceFeeds, options: Publishe
         columnNames: { symbol: 'Symbol', asset_type: 'Asset type', Value: 'Publishers' },
         sortBy: { column: 'Publishers' },
         thresholds: publisherThresholds,
+      },
+    ],
+  };
+
+  const window = QUORUM_WINDOW.toPrometheus();
+  const quorum: DashboardRow = {
+    title: 'Quorum (publishers quoting)',
+    panels: [
+      {
+        kind: 'timeseries',
+        title: `Changes between trading and not trading per feed (${window})`,
+        description:
+          `How often each feed's aggregate changed between trading and not trading in the observer's samples of the last ${window}, worst replica. ` +
+          'Pyth marks the aggregate unknown when fewer publishers than its on-chain min_pub quoted in the last 25 slots, so repeated changes mean ' +
+          `quoting publishers went silent and the rest barely make the quorum; red from ${QUORUM_MIN_FLIPS}, where PythPriceFeedQuorumIntermittent warns. ` +
+          'A market open or close is one change. The observer exports no count of quoting publishers: this is the closest its metrics come.',
+        width: 24,
+        height: 8,
+        min: 0,
+        decimals: 0,
+        queries: [{ expr: `max by (symbol) (changes(${selectedFeeds(m.priceFeedStatus)}[${window}]))`, legend: '{{symbol}}' }],
+        thresholds: { base: 'green', steps: [{ from: QUORUM_MIN_FLIPS, color: 'red' }] },
       },
     ],
   };
@@ -149,11 +176,13 @@ export function publishersDashboard(feeds: ResolvedPriceFeeds, options: Publishe
   return {
     uid: PUBLISHERS_DASHBOARD_UID,
     title: 'Publishers',
-    description: `Publishers per Pyth price feed and the observer's checks, ${environment}. pyth-observer exports no per-publisher metrics.`,
+    description:
+      `Publishers permissioned per Pyth price feed, how often each feed loses its quorum of quoting publishers, and the observer's checks, ${environment}. ` +
+      'pyth-observer exports no per-publisher metrics and no count of quoting publishers.',
     tags: [...FEEDOPS_DASHBOARD_TAGS, environment],
     refresh: PUBLISHERS_REFRESH,
     timeRange: PUBLISHERS_TIME_RANGE,
     variables: feedVariables(environment),
-    rows: [overview, perFeed, checks],
+    rows: [overview, perFeed, quorum, checks],
   };
 }

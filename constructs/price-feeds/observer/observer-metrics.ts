@@ -20,13 +20,17 @@ export const OBSERVER_METRICS = {
     name: 'pyth_observer_price_feed_status',
     type: 'gauge',
     labels: ['symbol', 'asset_type'],
-    meaning: 'Aggregate price status: 1 when trading, 0 for any other status.',
+    meaning:
+      'Aggregate price status: 1 when trading, 0 for any other status. 0 when fewer than min_pub publishers quoted in the ' +
+      'last 25 slots, or when the aggregate is older than max_latency: the only trace of silent publishers in these metrics.',
   },
   priceFeedStalenessSlots: {
     name: 'pyth_observer_price_feed_staleness_slots',
     type: 'gauge',
     labels: ['symbol', 'asset_type'],
-    meaning: 'Latest block slot minus the slot of the last trading aggregate (Pythnet slots are about 400 ms).',
+    meaning:
+      'Slot of the read minus the slot of the last trading aggregate (Pythnet slots are about 400 ms). A busy trading ' +
+      'feed can hold the same small value loop after loop; a feed that is not trading grows every loop.',
   },
   priceFeedConfidenceInterval: {
     name: 'pyth_observer_price_feed_confidence_interval',
@@ -50,7 +54,9 @@ export const OBSERVER_METRICS = {
     name: 'pyth_observer_publishers_active_total',
     type: 'gauge',
     labels: ['symbol', 'asset_type'],
-    meaning: 'Price components (publishers) on the feed\'s price account in the last cycle; a gauge despite "_total".',
+    meaning:
+      'Price components on the feed\'s price account in the last cycle: publishers permissioned to quote it, quoting or ' +
+      'not (a publisher that stops quoting stays counted). Not "active" publishers; a gauge despite "_total".',
   },
   checkSuccessRate: {
     name: 'pyth_observer_check_success_rate',
@@ -58,7 +64,8 @@ export const OBSERVER_METRICS = {
     labels: ['check_type', 'symbol'],
     meaning:
       'Share (0-1) of enabled checks that passed; check_type is "price_feed" or "publisher". The publisher value of a ' +
-      'symbol is overwritten per publisher, so it is the last checked publisher\'s rate, not an aggregate.',
+      'symbol is overwritten per publisher (dispatch.py), so it is the last checked publisher\'s rate, not an aggregate: ' +
+      'it cannot count publishers that stopped quoting.',
   },
   checkExecutionDurationSeconds: {
     name: 'pyth_observer_check_execution_duration_seconds',
@@ -82,7 +89,9 @@ export const OBSERVER_METRICS = {
     name: 'pyth_observer_latest_block_slot',
     type: 'gauge',
     labels: [],
-    meaning: 'Latest Pythnet block slot seen; it stops increasing when the loop or the RPC stalls.',
+    meaning:
+      'Latest Pythnet block slot seen, set by every feed processed; it stops increasing when the loop or the RPC stalls, ' +
+      'but keeps moving when a loop fails part-way (the feeds after the failing product freeze).',
   },
   networkConnectionStatus: {
     name: 'pyth_observer_network_connection_status',
@@ -94,7 +103,9 @@ export const OBSERVER_METRICS = {
     name: 'pyth_observer_api_requests_total',
     type: 'counter',
     labels: ['service', 'endpoint', 'status'],
-    meaning: 'Requests to Pyth and CoinGecko; status is "success" or "error".',
+    meaning:
+      'Requests to Pyth and CoinGecko; status is "success" or "error". Pyth endpoints are "products" (once at the start ' +
+      'of every loop) and "prices".',
   },
   apiRequestDurationSeconds: {
     name: 'pyth_observer_api_request_duration_seconds',

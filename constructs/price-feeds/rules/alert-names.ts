@@ -7,7 +7,10 @@ import { OBSERVER_METRICS } from '../observer/observer-metrics';
 export const PRICE_FEED_ALERTS = {
   priceFeedStale: 'PythPriceFeedStale',
   priceFeedNotTrading: 'PythPriceFeedNotTrading',
-  publishersLow: 'PythPriceFeedPublishersLow',
+  /** Publishers on the price account (components), not publishers quoting: see quorumIntermittent. */
+  permissionedPublishersLow: 'PythPriceFeedPermissionedPublishersLow',
+  /** The aggregate keeps losing its quorum of quoting publishers: how silent publishers show in the observer's metrics. */
+  quorumIntermittent: 'PythPriceFeedQuorumIntermittent',
   confidenceIntervalWide: 'PythPriceConfidenceIntervalWide',
   deviationFromCoinGeckoHigh: 'PythPriceDeviationFromCoinGeckoHigh',
   coinGeckoPriceStale: 'CoinGeckoPriceStale',
@@ -31,7 +34,7 @@ export const OBSERVER_METRIC_NAMES = {
   staleness: OBSERVER_METRICS.priceFeedStalenessSlots.name,
   status: OBSERVER_METRICS.priceFeedStatus.name,
   confidenceInterval: OBSERVER_METRICS.priceFeedConfidenceInterval.name,
-  publishers: OBSERVER_METRICS.publishersActive.name,
+  permissionedPublishers: OBSERVER_METRICS.publishersActive.name,
   deviationFromCoinGecko: OBSERVER_METRICS.priceDeviationFromCoingeckoPercent.name,
   coinGeckoPriceAge: OBSERVER_METRICS.coingeckoPriceAgeSeconds.name,
   latestBlockSlot: OBSERVER_METRICS.latestBlockSlot.name,

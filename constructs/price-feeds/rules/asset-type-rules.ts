@@ -16,6 +16,27 @@ import { OBSERVER_METRIC_NAMES, PRICE_FEED_ALERTS } from './alert-names';
  */
 export const CRITICAL_FEED_METRICS = [OBSERVER_METRIC_NAMES.staleness, OBSERVER_METRIC_NAMES.status] as const;
 
+/** The window in which a feed's aggregate status is watched for repeated losses of its publisher quorum. */
+export const QUORUM_WINDOW = Duration.minutes(10);
+/**
+ * Changes between trading and not trading in QUORUM_WINDOW from which the quorum is unstable: three losses and
+ * recoveries. A market open or close is one change, a stray loss two; two stray losses in 10m (a passing Pythnet
+ * hiccup hits every feed at once) stay below it.
+ */
+export const QUORUM_MIN_FLIPS = 6;
+
+/**
+ * A feed's series unchanged for this long, on a replica whose slot advances while its loop keeps failing, are frozen.
+ * The observer loops every 5 s plus the loop's own time, so this spans a dozen loops or more.
+ */
+export const FEED_METRICS_FROZEN_WINDOW = Duration.minutes(3);
+export const FEED_METRICS_FROZEN_FOR = Duration.minutes(1);
+/**
+ * Share of a replica's loops (one products request each) that ended in a loop error, above which it "keeps failing".
+ * A frozen feed needs every loop to fail; half leaves room for the loops cut by the window's edges.
+ */
+export const FEED_METRICS_FROZEN_FAILED_LOOP_RATIO = 0.5;
+
 /** The rule group name of an asset type's feeds, e.g. `pyth-price-feeds-crypto`. */
 export function assetTypeRuleGroupName(assetType: string): string {
   return `pyth-price-feeds-${assetType.toLowerCase()}`;
@@ -30,10 +51,12 @@ export function assetTypeRuleGroup(assetType: ResolvedAssetType, feeds: Resolved
     rules: [
       rules.stale(),
       rules.notTrading(),
-      rules.publishersLow(),
+      rules.permissionedPublishersLow(),
+      rules.quorumIntermittent(),
       rules.confidenceIntervalWide(),
       ...(comparedWithCoinGecko ? [rules.deviationFromCoinGeckoHigh(), rules.coinGeckoPriceStale(), rules.coinGeckoPriceMissing()] : []),
       rules.metricAbsent(),
+      rules.metricsFrozen(),
     ],
   };
 }
@@ -87,20 +110,53 @@ class AssetTypeRules {
     });
   }
 
-  public publishersLow(): AlertRule {
+  /**
+   * The publishers permissioned on the feed's price account. pyth-observer counts the account's price components
+   * (pyth_observer/__init__.py: one per component, whether it quotes or not), so this sees publishers removed from the
+   * feed, never a publisher that stops quoting: that one shows as quorumIntermittent, then notTrading.
+   */
+  public permissionedPublishersLow(): AlertRule {
     const terms = groupByLimit(this.feeds, limit('minPublishers')).map(
-      ({ limit, items }) => `min by (symbol) (${this.select(OBSERVER_METRIC_NAMES.publishers, items)}) < ${limit}`,
+      ({ limit, items }) => `min by (symbol) (${this.select(OBSERVER_METRIC_NAMES.permissionedPublishers, items)}) < ${limit}`,
     );
-    return this.alert(PRICE_FEED_ALERTS.publishersLow, {
+    return this.alert(PRICE_FEED_ALERTS.permissionedPublishersLow, {
       expr: anyOf(terms),
-      for: this.assetType.pendingFor.publishersLow,
+      for: this.assetType.pendingFor.permissionedPublishersLow,
       severity: Severity.WARNING,
-      summary: 'Pyth {{ $labels.symbol }} has only {{ printf "%.0f" $value }} publishers',
+      summary: 'Pyth {{ $labels.symbol }} has only {{ printf "%.0f" $value }} publishers permissioned on its price account',
       description:
-        `${this.capitalName()} feed {{ $labels.symbol }} has {{ printf "%.0f" $value }} publishers, fewer than the minimum feedops expects ` +
-        `(${this.limits(this.feeds, 'minPublishers', (count) => `${count}`)}). pyth-observer counts the publishers on the price account, ` +
-        'so this drops when publishers are removed from the feed. With fewer publishers the aggregate is easier to move and closer to ' +
-        'going unknown below the on-chain min_pub.',
+        `The price account of ${this.name()} feed {{ $labels.symbol }} lists {{ printf "%.0f" $value }} publishers (its price components: the ` +
+        `publishers Pyth permissioned to quote it), fewer than the minimum feedops expects (${this.limits(this.feeds, 'minPublishers', (count) => `${count}`)}). ` +
+        'Publishers were removed from the feed. With fewer publishers the aggregate is easier to move and closer to going unknown below the ' +
+        `on-chain min_pub. This count does not drop when a publisher stops quoting (it stays on the account): that shows as ` +
+        `${PRICE_FEED_ALERTS.quorumIntermittent} and ${PRICE_FEED_ALERTS.priceFeedNotTrading}.`,
+    });
+  }
+
+  /**
+   * Quoting publishers going silent, as far as the observer's metrics show it. The observer exports no count of
+   * quoting publishers: its per-publisher checks end in check_success_rate{check_type="publisher"}, which it
+   * overwrites for every publisher (dispatch.py), and the quoting count (num_qt) is not read. What does show is the
+   * aggregate: the oracle marks it unknown when fewer than min_pub publishers quoted in the last 25 slots, so a feed
+   * whose remaining publishers barely make its quorum flips between trading and not trading from one loop to the
+   * next. NotTrading needs the quorum lost for its whole pending time, so it misses the flips; a market open or close
+   * is one flip, a stray loss two.
+   */
+  public quorumIntermittent(): AlertRule {
+    const status = this.select(OBSERVER_METRIC_NAMES.status);
+    const window = QUORUM_WINDOW.toPrometheus();
+    return this.alert(PRICE_FEED_ALERTS.quorumIntermittent, {
+      expr: `max by (symbol) (changes(${status}[${window}])) >= ${QUORUM_MIN_FLIPS}`,
+      for: this.assetType.pendingFor.quorumIntermittent,
+      severity: Severity.WARNING,
+      summary: `Pyth {{ $labels.symbol }} keeps losing its publisher quorum: {{ printf "%.0f" $value }} flips between trading and not trading in ${window}`,
+      description:
+        `The aggregate of ${this.name()} feed {{ $labels.symbol }} changed between trading and not trading {{ printf "%.0f" $value }} times in the ` +
+        `observer's samples of the last ${window} (limit ${QUORUM_MIN_FLIPS}). Pyth marks the aggregate unknown when fewer publishers than the feed's ` +
+        'on-chain min_pub quoted in the last 25 slots: publishers have stopped quoting and the ones left barely make the quorum. Consumers get ' +
+        `an unknown price now and then. pyth-observer exports no count of quoting publishers, so this is the earliest sign its metrics give; ` +
+        `${PRICE_FEED_ALERTS.priceFeedNotTrading} pages once the quorum stays lost for ${this.assetType.pendingFor.notTrading.toPrometheus()}.` +
+        this.marketHoursNote(),
     });
   }
 
@@ -183,6 +239,77 @@ class AssetTypeRules {
   }
 
   /**
+   * A configured feed whose series the observer has stopped updating while its slot still advances: pyth-observer
+   * runs the whole product loop in one try (pyth_observer/__init__.py), so a loop that raises at one product leaves
+   * every later product's gauges at their last values, and the slot gauge moves with the products before it. Unchanged
+   * values alone prove nothing (a busy feed's staleness can hold at 0 or 1 slot, a quiet feed's interval can hold),
+   * so a replica counts as frozen for a feed only while most of its loops fail; and the alert pages only when every
+   * replica that reports the feed is frozen, because one replica still updating keeps the feed's alerts working.
+   */
+  public metricsFrozen(): AlertRule {
+    const window = FEED_METRICS_FROZEN_WINDOW.toPrometheus();
+    const replica = 'on (job, instance)';
+    const feedOnReplica = 'on (job, instance, symbol)';
+    const staleness = this.select(OBSERVER_METRIC_NAMES.staleness);
+    const changed = (metric: string, feeds: readonly ResolvedFeed[]) => `changes(${this.select(metric, feeds)}[${window}]) > 0`;
+    const otherSeries = [
+      changed(OBSERVER_METRIC_NAMES.status, this.feeds),
+      changed(OBSERVER_METRIC_NAMES.confidenceInterval, this.feeds),
+      // The CoinGecko age is wall-clock time minus CoinGecko's timestamp: it changes every time the feed is updated.
+      ...(this.coinGeckoFeeds.length > 0 ? [changed(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, this.coinGeckoFeeds)] : []),
+    ];
+    const frozenOnReplica =
+      `(
+  ${staleness}
+  and ${feedOnReplica}
+  changes(${staleness}[${window}]) == 0
+)
+` +
+      `unless ${feedOnReplica}
+(
+${indent(anyOf(otherSeries))}
+)
+` +
+      `and ${replica}
+changes(${selector(OBSERVER_METRIC_NAMES.latestBlockSlot, [this.job()])}[${window}]) > 0
+` +
+      `and ${replica}
+(
+${indent(this.failingLoops(window))}
+) > ${FEED_METRICS_FROZEN_FAILED_LOOP_RATIO}`;
+    return this.alert(PRICE_FEED_ALERTS.priceFeedMetricsFrozen, {
+      expr: `count by (symbol) (
+${indent(frozenOnReplica)}
+)
+== on (symbol)
+count by (symbol) (${staleness})`,
+      for: FEED_METRICS_FROZEN_FOR,
+      severity: Severity.CRITICAL,
+      summary: 'pyth-observer has stopped updating {{ $labels.symbol }} on all {{ printf "%.0f" $value }} replicas that report it',
+      description:
+        `Every pyth-observer replica that reports ${this.name()} feed {{ $labels.symbol }} has left its staleness, status and confidence series ` +
+        `unchanged for ${window}${this.coinGeckoFeeds.length > 0 ? ' (and its CoinGecko age, for feeds compared with CoinGecko)' : ''}, ` +
+        `while its Pythnet slot advances and more than ${FEED_METRICS_FROZEN_FAILED_LOOP_RATIO * 100}% of its loops end in a loop error: each loop ` +
+        'raises at a product before this one, so this feed keeps its last values. ' +
+        `${PRICE_FEED_ALERTS.priceFeedStale} and ${PRICE_FEED_ALERTS.priceFeedNotTrading} cannot fire for it: the feed may be stale right now ` +
+        'and nobody would know. pyth_observer_loop_errors_total names the error.' +
+        this.marketHoursNote(),
+    });
+  }
+
+  /** Per replica, the share of loops started in the window that ended in a loop error (each loop requests the products once). */
+  private failingLoops(window: string): string {
+    const { job, apiServiceLabel, apiEndpointLabel } = this.options.observer;
+    const loopsStarted = selector(OBSERVER_METRIC_NAMES.apiRequests, [`job=${quote(job)}`, `${apiServiceLabel}="pyth"`, `${apiEndpointLabel}="products"`]);
+    return (
+      `sum by (job, instance) (increase(${selector(OBSERVER_METRIC_NAMES.loopErrors, [this.job()])}[${window}]))
+/
+` +
+      `sum by (job, instance) (increase(${loopsStarted}[${window}]))`
+    );
+  }
+
+  /**
    * A feed configured for the CoinGecko comparison that has no CoinGecko series (the observer sets them only when
    * CoinGecko returned a price for the mapped id): a wrong id, or CoinGecko unreachable since the observer started.
    */
@@ -204,7 +331,11 @@ class AssetTypeRules {
 
   /** Every feed series of the observer, of any feed: "the observer reports feeds". */
   private observerFeeds(): string {
-    return selector(OBSERVER_METRIC_NAMES.staleness, [`job=${quote(this.options.observer.job)}`]);
+    return selector(OBSERVER_METRIC_NAMES.staleness, [this.job()]);
+  }
+
+  private job(): string {
+    return `job=${quote(this.options.observer.job)}`;
   }
 
   private alert(name: string, rule: Pick<AlertRule, 'expr' | 'for' | 'severity' | 'summary' | 'description'>): AlertRule {
@@ -218,7 +349,7 @@ class AssetTypeRules {
   }
 
   private select(metric: string, feeds: readonly ResolvedFeed[] = this.feeds): string {
-    return selector(metric, [`job=${quote(this.options.observer.job)}`, matchAny('symbol', feeds.map((feed) => feed.symbol))]);
+    return selector(metric, [this.job(), matchAny('symbol', feeds.map((feed) => feed.symbol))]);
   }
 
   /** The reference is young enough in every replica, and still being refreshed. */
@@ -251,10 +382,6 @@ class AssetTypeRules {
   private name(): string {
     const type = this.assetType.assetType;
     return type.length <= 3 ? type : type.toLowerCase();
-  }
-
-  private capitalName(): string {
-    return this.assetType.assetType;
   }
 }
 

@@ -98,6 +98,32 @@ test('a stale feed hides its own deviation warning, not another feed\'s', async 
   });
 }, 30_000);
 
+test('a feed whose series the observer stopped updating hides its own CoinGecko staleness, not another feed\'s', async () => {
+  const states = await suppressed([
+    feeds({ alertname: 'PythPriceFeedMetricsFrozen', severity: 'critical', symbol: 'Crypto.BTC/USD', asset_type: 'Crypto' }),
+    feeds({ alertname: 'CoinGeckoPriceStale', severity: 'warning', symbol: 'Crypto.BTC/USD', asset_type: 'Crypto' }),
+    feeds({ alertname: 'CoinGeckoPriceStale', severity: 'warning', symbol: 'Crypto.ETH/USD', asset_type: 'Crypto' }),
+  ]);
+  expect(states).toEqual({
+    'PythPriceFeedMetricsFrozen critical Crypto.BTC/USD': false,
+    'CoinGeckoPriceStale warning Crypto.BTC/USD': true,
+    'CoinGeckoPriceStale warning Crypto.ETH/USD': false,
+  });
+}, 30_000);
+
+test('a feed that stopped trading hides its own quorum warning, not another feed\'s', async () => {
+  const states = await suppressed([
+    feeds({ alertname: 'PythPriceFeedNotTrading', severity: 'critical', symbol: 'FX.EUR/USD', asset_type: 'FX' }),
+    feeds({ alertname: 'PythPriceFeedQuorumIntermittent', severity: 'warning', symbol: 'FX.EUR/USD', asset_type: 'FX' }),
+    feeds({ alertname: 'PythPriceFeedQuorumIntermittent', severity: 'warning', symbol: 'FX.USD/JPY', asset_type: 'FX' }),
+  ]);
+  expect(states).toEqual({
+    'PythPriceFeedNotTrading critical FX.EUR/USD': false,
+    'PythPriceFeedQuorumIntermittent warning FX.EUR/USD': true,
+    'PythPriceFeedQuorumIntermittent warning FX.USD/JPY': false,
+  });
+}, 30_000);
+
 test('an observer that reports no feed hides the per-feed absent alerts and CoinGecko checks', async () => {
   const states = await suppressed([
     feeds({ alertname: 'PythObserverReportsNoFeeds', severity: 'critical', job: 'pyth-observer' }),

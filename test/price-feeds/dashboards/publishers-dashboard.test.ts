@@ -3,6 +3,7 @@ import { publishersDashboard, type PublishersDashboardOptions } from '../../../c
 import { STAGING_CONFIG, resolveFeedSet } from '../fixtures';
 import { OBSERVER_METRIC_FAMILIES, OBSERVER_METRICS } from '../../../constructs/price-feeds/observer/observer-metrics';
 import { grafanaDurationSeconds, panelQueries, panelsSelecting } from '../../dashboards/support/dashboard-queries';
+import { QUORUM_MIN_FLIPS } from '../../../constructs/price-feeds/rules/asset-type-rules';
 
 const render = (options: PublishersDashboardOptions = {}, config: Record<string, unknown> = STAGING_CONFIG) =>
   renderDashboard(publishersDashboard(resolveFeedSet('staging', config), options));
@@ -40,6 +41,21 @@ describe('the Publishers dashboard', () => {
 
   test('lists fewestFeedsShown feeds when set', () => {
     expect(tableSelecting(OBSERVER_METRICS.publishersActive.name, render({ fewestFeedsShown: 25 })).targets[0].expr).toMatch(/^bottomk\(25, /);
+  });
+
+  test('shows how often each feed\'s aggregate loses its quorum, red where PythPriceFeedQuorumIntermittent warns', () => {
+    const graphs = panelsSelecting(dashboard, OBSERVER_METRICS.priceFeedStatus.name).filter((panel) => panel.type === 'timeseries');
+    expect(graphs.map((panel) => panel.targets[0].expr)).toEqual([expect.stringMatching(/^max by \(symbol\) \(changes\(pyth_observer_price_feed_status\{.*\}\[10m\]\)\)$/)]);
+    expect(graphs[0].fieldConfig.defaults.thresholds.steps).toEqual([
+      { color: 'green', value: null },
+      { color: 'red', value: QUORUM_MIN_FLIPS },
+    ]);
+  });
+
+  test('says the publisher count is the price account\'s, not the publishers quoting', () => {
+    const graphs = panelsSelecting(dashboard, OBSERVER_METRICS.publishersActive.name).filter((panel) => panel.type === 'timeseries');
+    expect(graphs.map((panel) => panel.title)).toEqual(['Permissioned publishers per feed']);
+    expect(graphs[0].description).toContain('A publisher that stops quoting stays counted');
   });
 
   test('shows the check success rate per check type as a share from 0 to 1', () => {

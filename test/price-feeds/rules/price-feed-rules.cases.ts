@@ -19,6 +19,7 @@ const SOL = 'Crypto.SOL/USD';
 const AAPL = 'Equity.US.AAPL/USD';
 const EUR_USD = 'FX.EUR/USD';
 const USD_HKD = 'FX.USD/HKD';
+const XAU = 'Metal.XAU/USD';
 
 function series(metric: string, labels: Readonly<Record<string, string>>, values: string): InputSeries {
   const rendered = Object.entries(labels).map(([name, value]) => `${name}="${value}"`);
@@ -35,12 +36,59 @@ function feedSeries(metric: string, symbol: string, values: string, target = TAR
 }
 
 /** A CoinGecko metric (labelled by symbol only). */
-function coinGeckoSeries(metric: string, symbol: string, values: string): InputSeries {
-  return series(metric, { ...TARGET, symbol }, values);
+function coinGeckoSeries(metric: string, symbol: string, values: string, target = TARGET): InputSeries {
+  return series(metric, { ...target, symbol }, values);
 }
 
-function rpcRequests(status: string, values: string): InputSeries {
-  return series(OBSERVER_METRIC_NAMES.apiRequests, { ...TARGET, exported_service: 'pyth', exported_endpoint: 'prices', status }, values);
+/** Pythnet RPC requests; the observer's own `endpoint` label becomes `exported_endpoint` under a ServiceMonitor. */
+function rpcRequests(status: string, values: string, endpoint = 'prices', target = TARGET): InputSeries {
+  return series(OBSERVER_METRIC_NAMES.apiRequests, { ...target, exported_service: 'pyth', exported_endpoint: endpoint, status }, values);
+}
+
+/** One error per minute in a loop that fails, by exception class. */
+function loopErrors(errorType: string, values: string, target = TARGET): InputSeries {
+  return series(OBSERVER_METRIC_NAMES.loopErrors, { ...target, error_type: errorType }, values);
+}
+
+/**
+ * An observer replica whose every loop, from minute 3 on, raises after the first products (pyth_observer/__init__.py:
+ * one try around the whole product loop): each loop starts with one products request (6 a minute), every one of
+ * them from minute 3 ends in a KeyError, and the Pythnet slot still advances because the first products are processed.
+ */
+function loopFailingAfterFirstProducts(target = TARGET): InputSeries[] {
+  return [
+    series(OBSERVER_METRIC_NAMES.latestBlockSlot, target, '250000000+150x10'),
+    rpcRequests('success', '0+6x10', 'products', target),
+    loopErrors('KeyError', '_ _ _ 1+6x7', target),
+  ];
+}
+
+/** A replica whose every loop completes: the slot advances, one products request per loop, no loop error. */
+function loopCompleting(target = TARGET): InputSeries[] {
+  return [series(OBSERVER_METRIC_NAMES.latestBlockSlot, target, '250000000+150x10'), rpcRequests('success', '0+6x10', 'products', target)];
+}
+
+/**
+ * BTC past the failing product: updated until minute 3 (staleness 1-3 slots, its interval and CoinGecko age moving),
+ * then every series keeps its last value. ETH sits before the failing product: updated every loop, and as a busy
+ * feed's may, its staleness holds at 1 slot while its interval and CoinGecko age move.
+ */
+function btcFrozenFromMinute3(target = TARGET): InputSeries[] {
+  return [
+    feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '3 1 2 1x7', target),
+    feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x10', target),
+    feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, BTC, '11 12 13 14x7', target),
+    coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, BTC, '30 36 31 35x7', target),
+  ];
+}
+
+function ethUpdatedEveryLoop(target = TARGET): InputSeries[] {
+  return [
+    feedSeries(OBSERVER_METRIC_NAMES.staleness, ETH, '1x10', target),
+    feedSeries(OBSERVER_METRIC_NAMES.status, ETH, '1x10', target),
+    feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, ETH, '8+0.25x10', target),
+    coinGeckoSeries(OBSERVER_METRIC_NAMES.coinGeckoPriceAge, ETH, '30 35 31 36 32 37 30 34 31 35 32', target),
+  ];
 }
 
 /** Every configured feed trading and fresh, so absent() companions stay quiet unless a case removes a series. */
@@ -52,6 +100,21 @@ function healthyFeeds(except: { metric: string; symbol: string } | undefined, sa
       feedSeries(OBSERVER_METRIC_NAMES.status, symbol, `1x${samples}`),
     ].filter((input) => !(except && input.series.startsWith(`${except.metric}{`) && input.series.includes(`symbol="${except.symbol}"`))),
   );
+}
+
+/**
+ * BTC's quoting publishers going silent while all 12 stay on its price account. The oracle marks an aggregate
+ * unknown when fewer than min_pub publishers quoted in the last 25 slots (pyth-client upd_aggregate.h), and
+ * pythclient reads an aggregate older than max_latency as unknown, so the observer samples status 0 in some loops
+ * and 1 in others from minute 5; staleness spikes in the unknown stretches (the last trading slot stops) but stays
+ * under 120; pyth_observer_publishers_active_total counts price components and does not move (__init__.py 162-195).
+ */
+function btcPublishersGoingSilent(): InputSeries[] {
+  return [
+    feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1 1 1 1 1 0 1 1 0 1 0 1 1 0 1 0 1 1 0 1'),
+    feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '2 1 2 1 2 40 3 2 55 2 35 1 2 60 2 45 3 2 50 2'),
+    feedSeries(OBSERVER_METRIC_NAMES.permissionedPublishers, BTC, '12x19'),
+  ];
 }
 
 const at = (minutes: number, seconds = 30) => Duration.seconds(minutes * 60 + seconds);
@@ -119,6 +182,14 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     alert: 'PythObserverStalled',
     at: at(11),
     series: [series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000+150x15')],
+    firing: [],
+  },
+  {
+    // Before this rule only PythObserverLoopErrors (a warning after 10m) fired here: the slot still advances.
+    name: 'PythObserverStalled is silent while a loop that fails after the first products still advances the slot',
+    alert: 'PythObserverStalled',
+    at: at(9),
+    series: [...loopFailingAfterFirstProducts(), ...btcFrozenFromMinute3()],
     firing: [],
   },
   {
@@ -278,27 +349,78 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     firing: [],
   },
   {
-    name: 'PythPriceFeedPublishersLow fires when BTC has 3 publishers, under its minimum of 5',
-    alert: 'PythPriceFeedPublishersLow',
+    name: 'PythPriceFeedPermissionedPublishersLow fires when BTC\'s price account lists 3 publishers, under its minimum of 5',
+    alert: 'PythPriceFeedPermissionedPublishersLow',
     at: at(8),
     group: 'pyth-price-feeds-crypto',
-    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, BTC, '3x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.permissionedPublishers, BTC, '3x10')],
     firing: [{ labels: { symbol: BTC }, value: 3 }],
   },
   {
-    name: 'PythPriceFeedPublishersLow is silent when BTC has exactly its minimum of 5',
-    alert: 'PythPriceFeedPublishersLow',
+    name: 'PythPriceFeedPermissionedPublishersLow is silent when BTC has exactly its minimum of 5',
+    alert: 'PythPriceFeedPermissionedPublishersLow',
     group: 'pyth-price-feeds-crypto',
     at: at(8),
-    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, BTC, '5x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.permissionedPublishers, BTC, '5x10')],
     firing: [],
   },
   {
-    name: 'PythPriceFeedPublishersLow uses the per-feed minimum: SOL with 4 is fine',
-    alert: 'PythPriceFeedPublishersLow',
+    name: 'PythPriceFeedPermissionedPublishersLow uses the per-feed minimum: SOL with 4 is fine',
+    alert: 'PythPriceFeedPermissionedPublishersLow',
     group: 'pyth-price-feeds-crypto',
     at: at(8),
-    series: [feedSeries(OBSERVER_METRIC_NAMES.publishers, SOL, '4x10')],
+    series: [feedSeries(OBSERVER_METRIC_NAMES.permissionedPublishers, SOL, '4x10')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedQuorumIntermittent warns when BTC\'s publishers go silent and its aggregate keeps losing its quorum',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-crypto',
+    at: at(16),
+    series: btcPublishersGoingSilent(),
+    // 8 changes between trading and not trading in the last 10m.
+    firing: [{ labels: { symbol: BTC }, value: 8 }],
+  },
+  {
+    name: 'PythPriceFeedQuorumIntermittent is pending at 12m30s: 6 flips by minute 11, for 2m',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-crypto',
+    at: at(12),
+    series: btcPublishersGoingSilent(),
+    firing: [],
+  },
+  {
+    // The old rules saw nothing here: the component count stays at 12, the status is never 0 for 2m in a row, the
+    // staleness never passes 120.
+    name: 'PythPriceFeedNotTrading is silent while BTC\'s aggregate only loses its quorum now and then',
+    alert: 'PythPriceFeedNotTrading',
+    group: 'pyth-price-feeds-crypto',
+    at: at(16),
+    series: btcPublishersGoingSilent(),
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedPermissionedPublishersLow is silent while BTC\'s publishers stop quoting but stay on its account',
+    alert: 'PythPriceFeedPermissionedPublishersLow',
+    group: 'pyth-price-feeds-crypto',
+    at: at(16),
+    series: btcPublishersGoingSilent(),
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedQuorumIntermittent is silent after two stray losses of the quorum in 10m (4 flips)',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-crypto',
+    at: at(14),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x6 0 1 1 1 0 1x9')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedQuorumIntermittent is silent for a feed that is not trading at all (PythPriceFeedNotTrading)',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-crypto',
+    at: at(14),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x5 0x15')],
     firing: [],
   },
   {
@@ -410,6 +532,89 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     firing: [],
   },
   {
+    name: 'PythPriceFeedMetricsFrozen pages for BTC 4m after a loop that fails after the first products froze its series',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-crypto',
+    at: at(7),
+    series: [...loopFailingAfterFirstProducts(), ...btcFrozenFromMinute3(), ...ethUpdatedEveryLoop()],
+    // One replica reports BTC and it is frozen on it.
+    firing: [{ labels: { symbol: BTC }, value: 1 }],
+  },
+  {
+    name: 'PythPriceFeedMetricsFrozen is not yet firing 2m after the freeze (3m window, for 1m)',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-crypto',
+    at: at(5),
+    series: [...loopFailingAfterFirstProducts(), ...btcFrozenFromMinute3(), ...ethUpdatedEveryLoop()],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedMetricsFrozen pages when the feed is frozen on both replicas that report it',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-crypto',
+    at: at(8),
+    series: [...loopFailingAfterFirstProducts(), ...btcFrozenFromMinute3(), ...loopFailingAfterFirstProducts(SECOND_REPLICA), ...btcFrozenFromMinute3(SECOND_REPLICA)],
+    firing: [{ labels: { symbol: BTC }, value: 2 }],
+  },
+  {
+    // The other replica still observes BTC, so PythPriceFeedStale and NotTrading still see it: not a page.
+    name: 'PythPriceFeedMetricsFrozen is silent while another replica still updates the feed',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-crypto',
+    at: at(8),
+    series: [
+      ...loopFailingAfterFirstProducts(),
+      ...btcFrozenFromMinute3(),
+      ...loopCompleting(SECOND_REPLICA),
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '1 2 1 3 1 2 1 2 3 1 2', SECOND_REPLICA),
+      feedSeries(OBSERVER_METRIC_NAMES.status, BTC, '1x10', SECOND_REPLICA),
+    ],
+    firing: [],
+  },
+  {
+    // A healthy busy feed's staleness can hold at the same value (the read slot and its last aggregate move together),
+    // and a quiet feed's interval can hold too: unchanged values alone are not frozen while every loop completes.
+    name: 'PythPriceFeedMetricsFrozen is silent for a feed whose values hold still while every loop completes',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-metal',
+    at: at(8),
+    series: [
+      ...loopCompleting(),
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, XAU, '0x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.status, XAU, '1x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, XAU, '0.15x10'),
+    ],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedMetricsFrozen is silent after one transient loop error next to a feed whose values hold still',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-metal',
+    at: at(8),
+    series: [
+      ...loopCompleting(),
+      // One loop of about 18 in the window fails.
+      loopErrors('TimeoutError', '4x5 5x5'),
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, XAU, '0x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.status, XAU, '1x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, XAU, '0.15x10'),
+    ],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedMetricsFrozen is silent while the slot does not advance (PythObserverStalled is the signal)',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-crypto',
+    at: at(8),
+    series: [
+      series(OBSERVER_METRIC_NAMES.latestBlockSlot, TARGET, '250000000x10'),
+      rpcRequests('error', '0+6x10', 'products'),
+      loopErrors('ClientConnectorError', '_ _ _ 1+6x7'),
+      ...btcFrozenFromMinute3(),
+    ],
+    firing: [],
+  },
+  {
     name: 'PythPriceFeedMetricAbsent fires when BTC staleness is missing while every other series is there',
     alert: 'PythPriceFeedMetricAbsent',
     group: 'pyth-price-feeds-crypto',
@@ -517,6 +722,51 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, EUR_USD, '300x10')],
     firing: [{ labels: { symbol: EUR_USD }, value: 300 }],
+  },
+  {
+    // Processed before the failing product, a closed market's feed is updated: its staleness grows every loop.
+    name: 'PythPriceFeedMetricsFrozen is silent for AAPL in a closed market while the loop fails after it',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-equity',
+    at: at(8),
+    series: [
+      ...loopFailingAfterFirstProducts(),
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, AAPL, '90000+150x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.status, AAPL, '0x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, AAPL, '0.02x10'),
+    ],
+    firing: [],
+  },
+  {
+    // Past the failing product, AAPL is frozen too; asset_type Equity lets Alertmanager mute it while the market is closed.
+    name: 'PythPriceFeedMetricsFrozen fires for a frozen AAPL with asset_type Equity',
+    alert: 'PythPriceFeedMetricsFrozen',
+    group: 'pyth-price-feeds-equity',
+    at: at(8),
+    series: [
+      ...loopFailingAfterFirstProducts(),
+      feedSeries(OBSERVER_METRIC_NAMES.staleness, AAPL, '90000 90150 90300 90450x7'),
+      feedSeries(OBSERVER_METRIC_NAMES.status, AAPL, '0x10'),
+      feedSeries(OBSERVER_METRIC_NAMES.confidenceInterval, AAPL, '0.02x10'),
+    ],
+    firing: [{ labels: { symbol: AAPL }, value: 1 }],
+  },
+  {
+    // Publishers come online one by one at the open and the aggregate drops out once more: 3 flips, not a warning.
+    name: 'PythPriceFeedQuorumIntermittent is silent across an FX market open, shaky first minute included',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-fx',
+    at: at(14),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, EUR_USD, '0x8 1 0 1x10')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedQuorumIntermittent warns for EUR/USD with asset_type FX, so market-hours mutes apply',
+    alert: 'PythPriceFeedQuorumIntermittent',
+    group: 'pyth-price-feeds-fx',
+    at: at(16),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.status, EUR_USD, '1 1 1 1 1 0 1 1 0 1 0 1 1 0 1 0 1 1 0 1')],
+    firing: [{ labels: { symbol: EUR_USD }, value: 8 }],
   },
   {
     name: 'PythPriceFeedStale is silent for USD/HKD at 5000 slots, under its 10000-slot override',

@@ -14,6 +14,39 @@ const alertsFor = (name: string) => alertsOf(render(FEED_SETS[name]).rulesFile);
 const toSeconds = (duration: string) =>
   [...duration.matchAll(/(\d+)([hms])/g)].reduce((total, [, amount, unit]) => total + Number(amount) * { h: 3600, m: 60, s: 1 }[unit as 'h' | 'm' | 's'], 0);
 
+/** Counters: a labelled counter has no series until its first event, so a missing one is a count of zero. */
+const COUNTERS = new Set(OBSERVER_METRIC_FAMILIES.filter((family) => family.type === 'counter').map((family) => family.name));
+
+/**
+ * The metric families of an expression whose missing series would silence it: not those only on the right of
+ * `unless` (a missing series there lets the alert through), nor counters (no series is zero events, and an alert on
+ * events rightly stays quiet without them).
+ */
+function familiesThatSilenceWhenMissing(expr: string): string[] {
+  return metricNamesIn(withoutUnlessOperands(expr)).filter((family) => !COUNTERS.has(family));
+}
+
+/** The expression with every `unless [on (...)] ( ... )` cut out; an unparenthesised right operand is refused. */
+function withoutUnlessOperands(expr: string): string {
+  const unless = /\bunless\b(\s+(on|ignoring)\s*\([^)]*\))?\s*/g;
+  let result = '';
+  let from = 0;
+  for (let match = unless.exec(expr); match; match = unless.exec(expr)) {
+    const open = match.index + match[0].length;
+    if (expr[open] !== '(') throw new Error(`write the right operand of unless in parentheses: ${expr.slice(match.index, match.index + 80)}`);
+    let depth = 0;
+    let close = open;
+    for (; close < expr.length; close++) {
+      if (expr[close] === '(') depth++;
+      if (expr[close] === ')' && --depth === 0) break;
+    }
+    result += expr.slice(from, match.index);
+    from = close + 1;
+    unless.lastIndex = from;
+  }
+  return result + expr.slice(from);
+}
+
 function findAlert(options: ResolvedPriceFeeds, alert: string, group?: string): RenderedAlertingRule {
   const found = alertsOf(render(options).rulesFile).find((entry) => entry.rule.alert === alert && (group === undefined || entry.group === group));
   if (!found) throw new Error(`alert ${alert} not rendered`);
@@ -68,10 +101,10 @@ describe.each(OPTION_SET_NAMES)('price-feed rules for %s', (name) => {
     expect(watchdogs.map(({ rule }) => ({ expr: rule.expr, heartbeat: rule.labels.heartbeat }))).toEqual([{ expr: 'vector(1)', heartbeat: 'true' }]);
   });
 
-  test('every metric family read by a critical alert has an absent() companion', () => {
+  test('every metric family whose missing series would silence a critical alert has an absent() companion', () => {
     const alerts = alertsFor(name);
     const critical = alerts.filter(({ rule }) => rule.labels.severity === 'critical');
-    const families = [...new Set(critical.flatMap(({ rule }) => metricNamesIn(rule.expr)))];
+    const families = [...new Set(critical.flatMap(({ rule }) => familiesThatSilenceWhenMissing(rule.expr)))];
     // A label-less gauge exists (as 0) whenever its target is scraped: its companion is the absent() of the target.
     const labelless = new Set(OBSERVER_METRIC_FAMILIES.filter((family) => family.type === 'gauge' && family.labels.length === 0).map((family) => family.name));
     const hasCompanion = (family: string) =>
@@ -85,7 +118,7 @@ describe.each(OPTION_SET_NAMES)('price-feed rules for %s', (name) => {
     const alerts = alertsFor(name);
     const feeds = FEED_SETS[name].feeds.map((feed) => feed.symbol);
     const critical = alerts.filter(({ rule }) => rule.labels.severity === 'critical');
-    const feedFamilies = [...new Set(critical.flatMap(({ rule }) => metricNamesIn(rule.expr)).filter((family) => family.startsWith('pyth_observer_price_feed_')))];
+    const feedFamilies = [...new Set(critical.flatMap(({ rule }) => familiesThatSilenceWhenMissing(rule.expr)).filter((family) => family.startsWith('pyth_observer_price_feed_')))];
     const missing = feeds.flatMap((symbol) =>
       feedFamilies.filter((family) => !alerts.some(({ rule }) => rule.expr.includes(`absent(${family}{`) && rule.expr.includes(`symbol="${symbol}"})`))).map((family) => `${symbol} ${family}`),
     );
@@ -188,8 +221,15 @@ describe('price-feed rule pack', () => {
     expect(findAlert(feeds, 'PythPriceConfidenceIntervalWide').expr).toContain('[24h]');
   });
 
-  test('each feed is held to its own minimum number of publishers', () => {
-    expect(findAlert(PROD_FEEDS, 'PythPriceFeedPublishersLow', 'pyth-price-feeds-crypto').expr).toContain('symbol="Crypto.SOL/USD"}) < 4');
+  test('each feed is held to its own minimum number of permissioned publishers', () => {
+    expect(findAlert(PROD_FEEDS, 'PythPriceFeedPermissionedPublishersLow', 'pyth-price-feeds-crypto').expr).toContain('symbol="Crypto.SOL/USD"}) < 4');
+  });
+
+  test('a frozen feed is judged per replica against the loops it started: the products requests, read from exported_endpoint', () => {
+    const expr = findAlert(PROD_FEEDS, 'PythPriceFeedMetricsFrozen', 'pyth-price-feeds-crypto').expr;
+    expect(expr).toContain('pyth_observer_api_requests_total{job="pyth-observer",exported_service="pyth",exported_endpoint="products"}[3m]');
+    // Only the staleness series and the slot can hide it when missing; each has its absent() companion.
+    expect(familiesThatSilenceWhenMissing(expr)).toEqual(['pyth_observer_price_feed_staleness_slots', 'pyth_observer_latest_block_slot']);
   });
 
   test('the observer job defaults to pyth-observer', () => {

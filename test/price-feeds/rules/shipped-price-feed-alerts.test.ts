@@ -15,12 +15,17 @@ const SHIPPED: Readonly<Record<string, { severity: string; for: string | undefin
   PythObserverNetworkDown: { severity: 'warning', for: '5m' },
   PythPriceFeedStale: { severity: 'critical', for: '1m' },
   PythPriceFeedNotTrading: { severity: 'critical', for: '2m' },
-  PythPriceFeedPublishersLow: { severity: 'warning', for: '5m' },
+  // Publishers removed from the price account (the observer counts its components), renamed from PythPriceFeedPublishersLow.
+  PythPriceFeedPermissionedPublishersLow: { severity: 'warning', for: '5m' },
+  // Quoting publishers going silent: the aggregate keeps losing its min_pub quorum. A warning; NotTrading pages.
+  PythPriceFeedQuorumIntermittent: { severity: 'warning', for: '2m' },
   PythPriceConfidenceIntervalWide: { severity: 'warning', for: '10m' },
   PythPriceDeviationFromCoinGeckoHigh: { severity: 'warning', for: '5m' },
   CoinGeckoPriceStale: { severity: 'warning', for: '5m' },
   CoinGeckoPriceMissing: { severity: 'warning', for: '10m' },
   PythPriceFeedMetricAbsent: { severity: 'warning', for: '10m' },
+  // Its series frozen on every replica while the slot advances: Stale and NotTrading are blind for that feed.
+  PythPriceFeedMetricsFrozen: { severity: 'critical', for: '1m' },
   Watchdog: { severity: 'info', for: undefined },
 };
 
@@ -57,6 +62,7 @@ test('prod watches crypto, equity and FX feeds, each in its own group labelled w
 test('prod\'s thresholds are the ones its environment file sets: 120 slots, 5 publishers on crypto, USDC within 1 %', () => {
   const crypto = (name: string) => alerts.find((alert) => alert.group === 'pyth-price-feeds-crypto' && alert.alert === name)!.expr;
   expect(crypto('PythPriceFeedStale')).toMatch(/\) > 120$/);
-  expect(crypto('PythPriceFeedPublishersLow')).toMatch(/\) < 5$/);
+  expect(crypto('PythPriceFeedPermissionedPublishersLow')).toMatch(/\) < 5$/);
+  expect(crypto('PythPriceFeedQuorumIntermittent')).toMatch(/\[10m\]\)\) >= 6$/);
   expect(crypto('PythPriceDeviationFromCoinGeckoHigh')).toContain('symbol="Crypto.USDC/USD"}) > 1');
 });
