@@ -59,9 +59,10 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s: endpoint
     expect(JSON.stringify(slo?.spec)).toContain('probe_success{job=\\"feedops-endpoints\\",endpoint=\\"hermes-ready\\"}');
   });
 
-  test('price-feed freshness uses the staleness limit of the price-feed alerts, per 24/7 feed', () => {
+  test('price-feed freshness uses the staleness limit of the price-feed alerts, for every feed of the model', () => {
     const inputs = rules.find((r) => r.metadata.name === 'feedops-slo-inputs')!.spec.groups[0].rules.filter((r: any) => r.record === 'feedops:pyth_price_feed_fresh:bool');
-    expect(inputs.map((r: any) => [r.labels.symbol, Number(/<= bool (\d+)$/.exec(r.expr)![1])])).toEqual(freshnessFeeds(env).map((f) => [f.symbol, f.limitSlots]));
+    expect(inputs.map((r: any) => [r.labels.symbol, Number(/<= bool (\d+)\b/.exec(r.expr)![1])])).toEqual(freshnessFeeds(env).map((f) => [f.symbol, f.limitSlots]));
+    expect(inputs.map((r: any) => r.labels.symbol).sort()).toEqual(Object.keys(env.priceFeeds.feeds).sort());
     const priceRule = manifests.find((m) => m.metadata.name === 'pyth-price-feeds')!;
     for (const feed of freshnessFeeds(env)) {
       // The stale rule selects its feeds by an escaped regex (`Crypto\\.BTC/USD`).
