@@ -20,7 +20,8 @@ const RUNBOOKS = path.resolve(__dirname, '../../../docs/runbooks');
 
 describe.each(environments.map((env) => [env.name, env] as const))('%s: endpoint probes and SLOs as synthesized', (name, env) => {
   const manifests = resources(stacks[`${name}-monitors`], 'kubernetes_manifest').map((r) => r.config.manifest as Record<string, any>);
-  const probes = manifests.filter((m) => m.kind === 'Probe');
+  // The blackbox exporter's Probes; the Hermes price Probes go to json_exporter (the price-feed pack).
+  const probes = manifests.filter((m) => m.kind === 'Probe' && m.spec.jobName === ENDPOINT_PROBE_JOB);
   const rules = manifests.filter((m) => m.kind === 'PrometheusRule' && m.metadata.name !== 'pyth-price-feeds');
   const blackboxValues = helmValues(stacks[`${name}-platform`], 'prometheus-blackbox-exporter');
 

@@ -21,6 +21,10 @@ const SHIPPED: Readonly<Record<string, { severity: string; for: string | undefin
   CoinGeckoPriceStale: { severity: 'warning', for: '5m' },
   CoinGeckoPriceMissing: { severity: 'warning', for: '10m' },
   PythPriceFeedMetricAbsent: { severity: 'warning', for: '10m' },
+  // Hermes serving a stale price while Pythnet trades the feed pages; a missing price is a blind spot, not an outage.
+  HermesPriceStale: { severity: 'critical', for: '2m' },
+  HermesPriceMissing: { severity: 'warning', for: '10m' },
+  HermesPricesUnavailable: { severity: 'warning', for: '10m' },
   Watchdog: { severity: 'info', for: undefined },
 };
 
