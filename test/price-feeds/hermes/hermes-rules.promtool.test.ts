@@ -8,7 +8,7 @@ import { Duration } from '../../../constructs/core/duration';
 import { HERMES_PRICE_METRICS, HERMES_PRICE_PROBE_JOB } from '../../../constructs/price-feeds/hermes/hermes-exporter';
 import { HERMES_ALERTS, HERMES_PRICE_MAX_AGE_SECONDS, HERMES_RULE_GROUP, hermesRuleGroup } from '../../../constructs/price-feeds/hermes/hermes-rules';
 import { priceFeedRuleGroups } from '../../../constructs/price-feeds/rules/price-feed-rules';
-import { alertsOf } from '../../alerting/promtool/rendered-alerts';
+import { alertsOf, metricNamesIn } from '../../alerting/promtool/rendered-alerts';
 import { renderRuleTests } from '../../alerting/promtool/render-rule-tests';
 import type { AlertRuleCase, InputSeries } from '../../alerting/promtool/rule-test-case';
 import { writeRulesFile } from '../../alerting/promtool/rules-file';
@@ -71,6 +71,13 @@ const CASES: AlertRuleCase[] = [
     firing: [],
   },
   {
+    name: 'a feed updated recently but not trading on Pythnet (halted, too few publishers) is not a Hermes problem',
+    alert: HERMES_ALERTS.priceStale,
+    at: at(12),
+    series: [hermes(BTC, 5), ...observer(BTC, `5x${MINUTES}`, 0)],
+    firing: [],
+  },
+  {
     name: 'a feed stale on Pythnet itself is not a Hermes problem (PythPriceFeedStale pages for it)',
     alert: HERMES_ALERTS.priceStale,
     at: at(12),
@@ -122,4 +129,17 @@ test('the stale alert reads the age limit, and Pythnet freshness at each feed\'s
 test('the pack has the Hermes group only when the feed set checks Hermes', () => {
   expect(priceFeedRuleGroups(feeds).map((group) => group.name)).toContain(HERMES_RULE_GROUP);
   expect(priceFeedRuleGroups(DEV_FEEDS).map((group) => group.name)).not.toContain(HERMES_RULE_GROUP);
+});
+
+test('every metric family HermesPriceStale reads has an absent() companion in the pack (CHECKS.md 34)', () => {
+  const pack = alertsOf(renderRules(priceFeedRuleGroups(feeds), { environment: 'prod', name: 'pack', namespace: 'monitors' }).rulesFile);
+  const stale = pack.find(({ rule }) => rule.alert === HERMES_ALERTS.priceStale)!.rule;
+  const families = metricNamesIn(stale.expr);
+  expect(families.sort()).toEqual([HERMES_PRICE_METRICS.age, 'pyth_observer_price_feed_staleness_slots', 'pyth_observer_price_feed_status']);
+  for (const family of families) {
+    for (const feed of feeds.feeds) {
+      const covered = pack.some(({ rule }) => rule.expr.includes(`absent(${family}{`) && rule.expr.includes(`symbol="${feed.symbol}"`));
+      expect({ family, symbol: feed.symbol, covered }).toEqual({ family, symbol: feed.symbol, covered: true });
+    }
+  }
 });
