@@ -64,7 +64,9 @@ export type {
 } from './dashboards/dashboard-model';
 
 // ---- The price-feed and wallet models ----
-export { resolvePriceFeeds, type PriceFeedContext, type ResolvedAssetType, type ResolvedFeed, type ResolvedPriceFeeds } from './price-feeds/resolve';
+export { declaredPriceIds, resolvePriceFeeds, type PriceFeedContext, type ResolvedAssetType, type ResolvedFeed, type ResolvedPriceFeeds } from './price-feeds/resolve';
+export { JSON_EXPORTER_IMAGE, type HermesExporterOptions } from './price-feeds/hermes/hermes-exporter';
+export { HERMES_ALERTS, HERMES_PRICE_MAX_AGE_SECONDS } from './price-feeds/hermes/hermes-rules';
 export type { PriceFeedConfig, PriceFeedsConfig } from './price-feeds/schema';
 export type { AssetType } from './price-feeds/asset-types';
 export type { PriceFeedThresholds } from './price-feeds/thresholds';

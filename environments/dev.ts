@@ -1,4 +1,4 @@
-import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, sharedEndpoints, slackReceivers, TESTNET_WALLET_NETWORKS, WALLET_RUNWAY } from './shared';
+import { ALERT_ROUTING, HERMES_URL, opsgenieHeartbeat, PUBLISHERS, PYTH_PRICE_IDS, PYTHNET, RUNBOOK_BASE_URL, sharedEndpoints, slackReceivers, TESTNET_WALLET_NETWORKS, WALLET_RUNWAY } from './shared';
 
 /** Development: two zones, one NAT gateway, small nodes, public API endpoint for the office and VPN only. */
 export const dev = {
@@ -60,12 +60,13 @@ export const dev = {
   priceFeeds: {
     network: PYTHNET,
     feeds: {
-      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5 },
-      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5 },
-      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceIntervalWidening: 20 },
+      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5, priceId: PYTH_PRICE_IDS['Crypto.BTC/USD'] },
+      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5, priceId: PYTH_PRICE_IDS['Crypto.ETH/USD'] },
+      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceIntervalWidening: 20, priceId: PYTH_PRICE_IDS['Crypto.SOL/USD'] },
     },
     publishers: PUBLISHERS,
     observer: { replicas: 1 },
+    hermes: { url: HERMES_URL },
   },
 
   // ---- wallets (constructs/wallets) ----

@@ -1,4 +1,4 @@
-import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, sharedEndpoints, slackReceivers, WALLET_RUNWAY } from './shared';
+import { ALERT_ROUTING, HERMES_URL, opsgenieHeartbeat, PUBLISHERS, PYTH_PRICE_IDS, PYTHNET, RUNBOOK_BASE_URL, sharedEndpoints, slackReceivers, WALLET_RUNWAY } from './shared';
 
 /** Production: three zones, NAT per zone, private API endpoint only, on-demand nodes, deletion protection. */
 export const prod = {
@@ -60,17 +60,18 @@ export const prod = {
   priceFeeds: {
     network: PYTHNET,
     feeds: {
-      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5 },
-      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5 },
-      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceIntervalWidening: 20 },
-      'Crypto.USDC/USD': { coingeckoId: 'usd-coin', minPublishers: 5, maxCoinGeckoDeviationPercent: 1 },
-      'Equity.US.AAPL/USD': { minPublishers: 3 },
-      'Equity.US.SPY/USD': { minPublishers: 3 },
-      'FX.EUR/USD': { minPublishers: 3 },
-      'FX.USD/JPY': { minPublishers: 3 },
+      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5, priceId: PYTH_PRICE_IDS['Crypto.BTC/USD'] },
+      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5, priceId: PYTH_PRICE_IDS['Crypto.ETH/USD'] },
+      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceIntervalWidening: 20, priceId: PYTH_PRICE_IDS['Crypto.SOL/USD'] },
+      'Crypto.USDC/USD': { coingeckoId: 'usd-coin', minPublishers: 5, maxCoinGeckoDeviationPercent: 1, priceId: PYTH_PRICE_IDS['Crypto.USDC/USD'] },
+      'Equity.US.AAPL/USD': { minPublishers: 3, priceId: PYTH_PRICE_IDS['Equity.US.AAPL/USD'] },
+      'Equity.US.SPY/USD': { minPublishers: 3, priceId: PYTH_PRICE_IDS['Equity.US.SPY/USD'] },
+      'FX.EUR/USD': { minPublishers: 3, priceId: PYTH_PRICE_IDS['FX.EUR/USD'] },
+      'FX.USD/JPY': { minPublishers: 3, priceId: PYTH_PRICE_IDS['FX.USD/JPY'] },
     },
     publishers: PUBLISHERS,
     observer: { replicas: 2 },
+    hermes: { url: HERMES_URL },
   },
 
   // ---- wallets (constructs/wallets) ----

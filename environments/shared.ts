@@ -11,6 +11,21 @@ export const PYTHNET = {
   firstMapping: 'AHtgzX45WTKfkPG53L6WYhGEXwQkN1BVknET3sVsLL8J',
 };
 
+/**
+ * Pyth price feed ids of the feeds the environments watch (public identifiers, as Pyth's Price Feed IDs list at
+ * docs.pyth.network gives them; each checked against two independent published lists). Hermes is asked by id.
+ */
+export const PYTH_PRICE_IDS = {
+  'Crypto.BTC/USD': 'e62df6c8b4a85fe1a67db44dc12de5db330f7ac66b72dc658afedf0f4a415b43',
+  'Crypto.ETH/USD': 'ff61491a931112ddf1bd8147cd1b641375f79f5825126d665480874634fd0ace',
+  'Crypto.SOL/USD': 'ef0d8b6fda2ceba41da15d4095d1da392a0d2f8ed0c6c7bc0f4cfac8c280b56d',
+  'Crypto.USDC/USD': 'eaa020c61cc479712813461ce153894a96a6c00b21ed0cfc2798d1f9a9e9c94a',
+  'Equity.US.AAPL/USD': '49f6b65cb1de6b10eaf75e7c03ca029c306d0357e91b5311b175084a5ad55688',
+  'Equity.US.SPY/USD': '19e09bb805456ada3979a7d1cbb4b6d63babc3a0f8e8a9509f68afa5c4c11cd5',
+  'FX.EUR/USD': 'a995d00bb36a63cef7fd2c287dc105fc8f3d93779f062f09551b0af3e81ec30b',
+  'FX.USD/JPY': 'ef2c98c804ba503c6a707e38be4dfbb16683775f195b091252bf24693042fd52',
+} as const;
+
 /** Publisher public keys (public data; placeholders from pyth-observer's sample.publishers.yaml). */
 export const PUBLISHERS = {
   publisher1: 'FR19oB2ePko2haah8yP4fhTycxitxkVQTxk3tssxX1Ce',

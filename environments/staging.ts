@@ -1,4 +1,4 @@
-import { ALERT_ROUTING, opsgenieHeartbeat, PUBLISHERS, PYTHNET, RUNBOOK_BASE_URL, sharedEndpoints, slackReceivers, TESTNET_WALLET_NETWORKS, WALLET_RUNWAY } from './shared';
+import { ALERT_ROUTING, HERMES_URL, opsgenieHeartbeat, PUBLISHERS, PYTH_PRICE_IDS, PYTHNET, RUNBOOK_BASE_URL, sharedEndpoints, slackReceivers, TESTNET_WALLET_NETWORKS, WALLET_RUNWAY } from './shared';
 
 /** Staging: production's shape at smaller size, so changes are rehearsed on the same topology. */
 export const staging = {
@@ -60,14 +60,15 @@ export const staging = {
   priceFeeds: {
     network: PYTHNET,
     feeds: {
-      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5 },
-      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5 },
-      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceIntervalWidening: 20 },
-      'Equity.US.AAPL/USD': { minPublishers: 3 },
-      'FX.EUR/USD': { minPublishers: 3 },
+      'Crypto.BTC/USD': { coingeckoId: 'bitcoin', minPublishers: 5, priceId: PYTH_PRICE_IDS['Crypto.BTC/USD'] },
+      'Crypto.ETH/USD': { coingeckoId: 'ethereum', minPublishers: 5, priceId: PYTH_PRICE_IDS['Crypto.ETH/USD'] },
+      'Crypto.SOL/USD': { coingeckoId: 'solana', minPublishers: 5, maxConfidenceIntervalWidening: 20, priceId: PYTH_PRICE_IDS['Crypto.SOL/USD'] },
+      'Equity.US.AAPL/USD': { minPublishers: 3, priceId: PYTH_PRICE_IDS['Equity.US.AAPL/USD'] },
+      'FX.EUR/USD': { minPublishers: 3, priceId: PYTH_PRICE_IDS['FX.EUR/USD'] },
     },
     publishers: PUBLISHERS,
     observer: { replicas: 2 },
+    hermes: { url: HERMES_URL },
   },
 
   // ---- wallets (constructs/wallets) ----

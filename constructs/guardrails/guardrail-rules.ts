@@ -63,8 +63,21 @@ const SECRET_PATTERNS: ReadonlyArray<readonly [string, RegExp]> = [
   ['a Slack token', /xox[abprs]-[0-9A-Za-z-]+/],
   ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
   ['an AWS access key', /\b(AKIA|ASIA)[0-9A-Z]{16}\b/],
-  ['a 64-hex raw key', /(?<!sha256:)\b(0x)?[0-9a-fA-F]{64}\b/],
 ];
+const RAW_HEX_KEY = /(?<!sha256:)\b(0x)?([0-9a-fA-F]{64})\b/g;
+/** A public identifier shaped like a raw key (a Pyth price feed id), as `Guardrails.allowPublicIdentifiers` takes it. */
+export const PUBLIC_IDENTIFIER_PATTERN = /^[0-9a-f]{64}$/;
+
+/** 64-hex values a construct declared public, for the resources at `path` and below. */
+export interface PublicIdentifiers {
+  readonly path: string;
+  readonly values: readonly string[];
+}
+
+export interface CheckOptions {
+  /** @default [] - every 64-hex value is reported */
+  readonly publicIdentifiers?: readonly PublicIdentifiers[];
+}
 const POLICY_FIELDS: ReadonlyArray<readonly [string, string]> = [
   ['aws_iam_role', 'assume_role_policy'],
   ['aws_iam_role_policy', 'policy'],
@@ -77,7 +90,7 @@ const POLICY_FIELDS: ReadonlyArray<readonly [string, string]> = [
 const POLICY_ATTACHMENTS = ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment'];
 
 /** Every offence in one synthesized stack, in resource order. */
-export function checkSynthesizedStack(tf: Json): GuardrailOffence[] {
+export function checkSynthesizedStack(tf: Json, options: CheckOptions = {}): GuardrailOffence[] {
   const elements = elementsOf(tf);
   const offences: GuardrailOffence[] = [];
   const report = (element: Element, ruleId: GuardrailRuleId, problem: string, fix: string) =>
@@ -96,7 +109,9 @@ export function checkSynthesizedStack(tf: Json): GuardrailOffence[] {
   for (const type of POLICY_ATTACHMENTS) for (const attachment of ofType(type)) checkAttachedPolicy(attachment, attachment.config.policy_arn, report);
   for (const element of elements) checkSecurityGroupIngress(element, report);
   for (const manifest of ofType('kubernetes_manifest')) checkWorkload(manifest, report);
-  for (const element of elements) checkSecrets(element, report);
+  const publicIn = (path: string) =>
+    new Set((options.publicIdentifiers ?? []).filter((entry) => path === entry.path || path.startsWith(`${entry.path}/`)).flatMap((entry) => entry.values));
+  for (const element of elements) checkSecrets(element, publicIn(element.constructPath), report);
   return offences;
 }
 
@@ -238,12 +253,16 @@ function isPinnedImage(image: unknown): boolean {
   return tag !== undefined && tag !== '' && tag !== 'latest';
 }
 
-function checkSecrets(element: Element, report: Report): void {
+function checkSecrets(element: Element, publicValues: ReadonlySet<string>, report: Report): void {
   const text = JSON.stringify(element.config);
+  const fix = 'keep the value in Secrets Manager and sync it with SyncedSecret; reference it by name';
   for (const [name, pattern] of SECRET_PATTERNS) {
-    if (pattern.test(text)) {
-      report(element, 'SECRET_IN_OUTPUT', `holds what looks like ${name}`, 'keep the value in Secrets Manager and sync it with SyncedSecret; reference it by name');
-    }
+    if (pattern.test(text)) report(element, 'SECRET_IN_OUTPUT', `holds what looks like ${name}`, fix);
+  }
+  // Only the exact values declared public here pass (Guardrails.allowPublicIdentifiers), in any case, with or without 0x.
+  const undeclared = [...text.matchAll(RAW_HEX_KEY)].filter((match) => !publicValues.has(match[2].toLowerCase()));
+  if (undeclared.length > 0) {
+    report(element, 'SECRET_IN_OUTPUT', 'holds what looks like a 64-hex raw key', `${fix}; a public identifier (a Pyth price id) is declared with Guardrails.allowPublicIdentifiers`);
   }
 }
 

@@ -1,11 +1,12 @@
 import type { IConstruct } from 'constructs';
 import { Aspects, TerraformStack, type IAspect } from '../core/cdktf';
 import { invalid } from '../core/validation-error';
-import { checkSynthesizedStack, GUARDRAIL_RULES, type GuardrailOffence, type GuardrailRuleId } from './guardrail-rules';
+import { checkSynthesizedStack, GUARDRAIL_RULES, PUBLIC_IDENTIFIER_PATTERN, type GuardrailOffence, type GuardrailRuleId, type PublicIdentifiers } from './guardrail-rules';
 
 // Symbol.for keys: a stack or construct from another copy of feedops carries the same marks.
 const REGISTERED = Symbol.for('feedops.guardrails.registered');
 const WAIVERS = Symbol.for('feedops.guardrails.waivers');
+const PUBLIC_IDENTIFIERS = Symbol.for('feedops.guardrails.publicIdentifiers');
 
 type Waivers = Map<GuardrailRuleId, string>;
 
@@ -49,6 +50,23 @@ export class Guardrails {
     waiversOf(construct, true).set(ruleId, reason.trim());
   }
 
+  /**
+   * Declares public identifiers that look like 64-hex keys (Pyth price feed ids) in the output of `construct` and
+   * everything below it: SECRET_IN_OUTPUT accepts exactly these values there. Any other 64-hex value, and every
+   * other secret pattern, is still reported; the values are public by `reason`, which a reviewer reads.
+   */
+  public static allowPublicIdentifiers(construct: IConstruct, values: readonly string[], reason: string): void {
+    const bad = values.filter((value) => typeof value !== 'string' || !PUBLIC_IDENTIFIER_PATTERN.test(value));
+    if (bad.length > 0) invalid(construct.node.path, 'values', `${JSON.stringify(bad)} (allowed: 64 lower-case hex digits without 0x each)`);
+    if (typeof reason !== 'string' || reason.trim().length < 10) {
+      invalid(construct.node.path, 'reason', `${JSON.stringify(reason)} is too short (allowed: a reason of at least 10 characters a reviewer can judge)`);
+    }
+    const holder = construct as unknown as Record<symbol, Set<string> | undefined>;
+    const existing = holder[PUBLIC_IDENTIFIERS] ?? new Set<string>();
+    if (!holder[PUBLIC_IDENTIFIERS]) Object.defineProperty(construct, PUBLIC_IDENTIFIERS, { value: existing });
+    for (const value of values) existing.add(value);
+  }
+
   /** The waivers set on `construct` itself (not its parents): rule id -> reason. */
   public static waiversOf(construct: IConstruct): ReadonlyMap<GuardrailRuleId, string> {
     return new Map(waiversOf(construct, false));
@@ -62,7 +80,11 @@ function offencesOf(stack: TerraformStack): GuardrailOffence[] {
     .flatMap((construct) => [...waiversOf(construct, false).keys()].map((ruleId) => ({ ruleId, path: construct.node.path })));
   const covers = (offence: GuardrailOffence) =>
     waived.some((waiver) => waiver.ruleId === offence.ruleId && (offence.constructPath === waiver.path || offence.constructPath.startsWith(`${waiver.path}/`)));
-  return checkSynthesizedStack(stack.toTerraform()).filter((offence) => !covers(offence));
+  const publicIdentifiers: PublicIdentifiers[] = stack.node.findAll().flatMap((construct) => {
+    const values = (construct as unknown as Record<symbol, Set<string> | undefined>)[PUBLIC_IDENTIFIERS];
+    return values ? [{ path: construct.node.path, values: [...values] }] : [];
+  });
+  return checkSynthesizedStack(stack.toTerraform(), { publicIdentifiers }).filter((offence) => !covers(offence));
 }
 
 function formatOffence(offence: GuardrailOffence): string {

@@ -38,6 +38,8 @@ export interface ResolvedFeed {
   readonly assetType: AssetType;
   /** Set when the feed is compared with CoinGecko. */
   readonly coingeckoId?: string;
+  /** The Pyth price id, 64 lower-case hex digits without `0x`; set when the config gives it. */
+  readonly priceId?: string;
   /** Global, asset-type and feed values merged, in that order. */
   readonly thresholds: Readonly<PriceFeedThresholds>;
 }
@@ -65,6 +67,19 @@ export interface ResolvedPriceFeeds {
   readonly assetTypes: readonly ResolvedAssetType[];
   /** Every feed, sorted by symbol. */
   readonly feeds: readonly ResolvedFeed[];
+  /** Hermes, when its latest prices are checked (every feed then has a `priceId`). */
+  readonly hermes?: { readonly url: string; readonly exporterReplicas: number };
+}
+
+/** json_exporter replicas reading Hermes when the config names none: one pod may restart without a gap. */
+export const DEFAULT_HERMES_EXPORTER_REPLICAS = 2;
+
+/**
+ * The Pyth price ids the feed set declares: public identifiers the secret scan and the guardrails accept in output,
+ * exactly these (a 64-hex value that is not one of them is still reported).
+ */
+export function declaredPriceIds(feeds: Pick<ResolvedPriceFeeds, 'feeds'>): string[] {
+  return feeds.feeds.flatMap((feed) => (feed.priceId ? [feed.priceId] : []));
 }
 
 const RUNBOOK_BASE = /^https:\/\/\S+[^/]$/;
@@ -88,6 +103,7 @@ export function resolveParsed(config: PriceFeedsConfig, context: PriceFeedContex
   if (!RUNBOOK_BASE.test(context.runbookBaseUrl)) problems.problem('runbookBaseUrl', context.runbookBaseUrl, 'an https URL without a trailing "/"');
 
   const global: PriceFeedThresholds = { ...DEFAULT_PRICE_FEED_THRESHOLDS, ...definedOnly(config.thresholds) };
+  const priceIdOwners = new Map<string, string>();
   const feeds: ResolvedFeed[] = Object.keys(config.feeds)
     .sort()
     .map((symbol) => {
@@ -104,7 +120,12 @@ export function resolveParsed(config: PriceFeedsConfig, context: PriceFeedContex
       if (thresholds.publisherAbandonedSeconds <= thresholds.publisherStallSeconds) {
         problems.problem(at('feeds', symbol, 'publisherAbandonedSeconds'), thresholds.publisherAbandonedSeconds, `more than publisherStallSeconds (${thresholds.publisherStallSeconds})`);
       }
-      return { symbol, assetType, ...(feed.coingeckoId ? { coingeckoId: feed.coingeckoId } : {}), thresholds };
+      const priceId = feed.priceId?.replace(/^0x/, '');
+      if (config.hermes && !priceId) problems.problem(at('feeds', symbol, 'priceId'), undefined, 'a Pyth price feed id: required because priceFeeds.hermes is set (Hermes is asked by id)');
+      const owner = priceId ? priceIdOwners.get(priceId) : undefined;
+      if (priceId && owner) problems.problem(at('feeds', symbol, 'priceId'), feed.priceId, `an id of this feed only (it is also the price id of "${owner}")`);
+      if (priceId && !owner) priceIdOwners.set(priceId, symbol);
+      return { symbol, assetType, ...(feed.coingeckoId ? { coingeckoId: feed.coingeckoId } : {}), ...(priceId ? { priceId } : {}), thresholds };
     });
   for (const type of Object.keys(config.assetTypes ?? {})) {
     if (!feeds.some((feed) => feed.assetType === type)) problems.problem(at('assetTypes', type), type, `an asset type that has feeds (${distinct(feeds.map((f) => f.assetType)).join(', ')})`);
@@ -131,6 +152,7 @@ export function resolveParsed(config: PriceFeedsConfig, context: PriceFeedContex
     thresholds: global,
     assetTypes,
     feeds,
+    ...(config.hermes ? { hermes: { url: config.hermes.url, exporterReplicas: config.hermes.exporterReplicas ?? DEFAULT_HERMES_EXPORTER_REPLICAS } } : {}),
   };
 }
 

@@ -42,9 +42,27 @@ const assetTypeSettingsSchema = z.strictObject({
   confidenceBaseline: durationSchema(Duration.hours(1)).optional(),
 });
 
-/** One feed: its CoinGecko id (compared with CoinGecko only when set) and any threshold override, by the same names. */
+/**
+ * A Pyth price feed id: 32 bytes as 64 lower-case hex digits, as Hermes returns it; Pyth's feed list writes it with
+ * `0x`, which is accepted and dropped. Public data (Hermes and every Pyth contract are queried with it), so the
+ * secret scan allows exactly the ids a feed set declares (`declaredPriceIds`).
+ */
+export const PRICE_ID_PATTERN = /^(0x)?[0-9a-f]{64}$/;
+const PRICE_ID_RULE = '(allowed: a Pyth price feed id, 64 lower-case hex digits with or without 0x, from the Price Feed IDs list at docs.pyth.network)';
+
+/** One feed: its CoinGecko id (compared with CoinGecko only when set), its Pyth price id, and any threshold override, by the same names. */
 export const feedSchema = thresholdsSchema.extend({
   coingeckoId: z.string().regex(/^[a-z0-9-]+$/, { message: '(allowed: a CoinGecko coin id, e.g. "bitcoin")' }).optional(),
+  /** The feed's Pyth price id; required when the feed set's `hermes` is set (Hermes is asked by id). */
+  priceId: z.string().regex(PRICE_ID_PATTERN, { message: PRICE_ID_RULE }).optional(),
+});
+
+/** Hermes, whose latest price per feed feedops checks against Pythnet (json_exporter reads it; see `hermes/`). */
+export const hermesSchema = z.strictObject({
+  /** Base URL, e.g. "https://hermes.pyth.network" (no credentials: a keyed provider URL does not belong here). */
+  url: z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~-]+)*$/, { message: '(allowed: an https base URL without a trailing "/", query or user info, e.g. "https://hermes.pyth.network")' }),
+  /** json_exporter replicas. @default 2 */
+  exporterReplicas: z.number().int().min(1, { message: '(allowed: a whole number of at least 1)' }).optional(),
 });
 
 /** What is wrong with a feed's key, or undefined for a valid Pyth symbol. */
@@ -96,6 +114,8 @@ export const priceFeedsSchema = z.strictObject({
   /** Per asset type: threshold overrides and pending durations. */
   assetTypes: z.partialRecord(z.enum(ASSET_TYPE_NAMES as [string, ...string[]]), assetTypeSettingsSchema).optional(),
   observer: z.strictObject({ replicas: z.number().int().min(1) }),
+  /** Check each feed's latest price on Hermes against Pythnet (every feed then needs its `priceId`). @default - not checked */
+  hermes: hermesSchema.optional(),
 });
 
 export type PriceFeedsConfig = z.infer<typeof priceFeedsSchema>;

@@ -5,11 +5,12 @@ import { Duration } from '../../constructs/core/duration';
 import { delivery, ENVIRONMENTS } from '../../environments';
 import { validateEnvironments } from '../../environments/validate';
 import { AlertPath, SlackMessage } from '../../scripts/alert-path/alert-path';
-import { waitFor } from '../../scripts/alert-path/local-servers';
+import { MetricsServer, waitFor } from '../../scripts/alert-path/local-servers';
 import { ObserverSimulator } from '../../scripts/alert-path/observer-simulator';
 import { withShortPendingDurations } from '../../scripts/alert-path/shorten-rules';
 import { alertRoutingModel } from '../../stacks/alert-routing';
 import { renderPriceFeedRules } from '../../constructs/price-feeds/rules/price-feed-rules';
+import { HERMES_PRICE_LABELS, HERMES_PRICE_METRICS, HERMES_PRICE_PROBE_JOB } from '../../constructs/price-feeds/hermes/hermes-exporter';
 import { environmentPriceFeeds } from '../../stacks/monitors-stack';
 import { toolPath } from '../support/tools';
 
@@ -19,9 +20,19 @@ const FEEDS_CRITICAL = env.alerting.routing.byTeam![environmentPriceFeeds(env).t
 const fast = { groupWait: Duration.seconds(1), groupInterval: Duration.seconds(1) };
 
 let alertPath: AlertPath;
+let hermes: MetricsServer;
 const observer = new ObserverSimulator(Object.keys(env.priceFeeds.feeds));
 
+/** A Hermes that keeps up, as json_exporter reports it (the Probe's target labels written into the series). */
+function healthyHermes(): string {
+  const now = Math.floor(Date.now() / 1000);
+  return environmentPriceFeeds(env)
+    .feeds.map((feed) => `${HERMES_PRICE_METRICS.publishTime}{${HERMES_PRICE_LABELS.priceId}="${feed.priceId}",${HERMES_PRICE_LABELS.symbol}="${feed.symbol}",${HERMES_PRICE_LABELS.assetType}="${feed.assetType}"} ${now - 2}\n`)
+    .join('');
+}
+
 beforeAll(async () => {
+  hermes = await MetricsServer.start(healthyHermes);
   alertPath = await AlertPath.start({
     rules: withShortPendingDurations(renderPriceFeedRules(environmentPriceFeeds(env)).rulesFile, 1),
     routing: { ...alertRoutingModel(env), timing: { critical: fast, warning: fast, info: fast } },
@@ -32,12 +43,14 @@ beforeAll(async () => {
     externalLabels: { environment: env.name },
     job: 'pyth-observer',
     metrics: () => observer.render(),
+    extraScrapeConfigs: [{ job_name: HERMES_PRICE_PROBE_JOB, honor_labels: true, static_configs: [{ targets: [`127.0.0.1:${hermes.port}`] }] }],
     binaries: { prometheus: toolPath('prometheus'), alertmanager: toolPath('alertmanager') },
   });
 }, 60_000);
 
 afterAll(async () => {
   await alertPath?.stop();
+  await hermes?.stop();
 });
 
 const staleMessages = (status: 'FIRING' | 'RESOLVED'): SlackMessage[] =>

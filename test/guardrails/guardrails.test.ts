@@ -15,6 +15,7 @@ import { KubernetesObjects } from '../../constructs/kubernetes/kubernetes-object
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } from '../../constructs/kubernetes/pod-security';
 import { KubernetesProvider } from '../../constructs/core/kubernetes';
 import { buildApp } from '../../stacks/app';
+import { PYTH_PRICE_IDS } from '../../environments/shared';
 
 // Assembled at run time so the repository itself never holds a secret-shaped literal.
 const PLANTED_SLACK_WEBHOOK = `https://${['hooks', 'slack', 'com'].join('.')}/services/T000/B000/XXXX`;
@@ -170,4 +171,72 @@ test("feedops' own stacks have the guardrails on: a violation added to one of th
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+});
+
+describe('public identifiers shaped like raw keys (Pyth price ids)', () => {
+  const priceId = 'e62df6c8b4a85fe1a67db44dc12de5db330f7ac66b72dc658afedf0f4a415b43';
+  const otherHex = 'd'.repeat(64);
+  const probe = (name: string, ids: readonly string[]) => ({
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'Probe',
+    metadata: { name },
+    spec: { targets: { staticConfig: { static: ids.map((id) => `https://hermes.example.org/v2/updates/price/latest?ids[]=${id}`) } } },
+  });
+
+  test('a 64-hex value fails SECRET_IN_OUTPUT until the construct declares exactly it public', () => {
+    expect(synthError((stack) => new KubernetesObjects(stack, 'hermes', { manifests: [probe('btc', [priceId])] }))).toContain('guardrail SECRET_IN_OUTPUT broken by kubernetes_manifest.');
+    expect(
+      synthError((stack) => {
+        const objects = new KubernetesObjects(stack, 'hermes', { manifests: [probe('btc', [priceId, `0x${priceId}`])] });
+        Guardrails.allowPublicIdentifiers(objects, [priceId], 'Pyth price feed ids, public identifiers');
+      }),
+    ).toBe('');
+  });
+
+  test('another 64-hex value beside a declared one still fails, and so does a declared one outside the declaring construct', () => {
+    const beside = synthError((stack) => {
+      const objects = new KubernetesObjects(stack, 'hermes', { manifests: [probe('btc', [priceId, otherHex])] });
+      Guardrails.allowPublicIdentifiers(objects, [priceId], 'Pyth price feed ids, public identifiers');
+    });
+    expect(beside).toContain('guardrail SECRET_IN_OUTPUT broken by kubernetes_manifest.');
+    expect(beside).toContain('a 64-hex raw key');
+    const elsewhere = synthError((stack) => {
+      Guardrails.allowPublicIdentifiers(new KubernetesObjects(stack, 'hermes', { manifests: [probe('btc', [priceId])] }), [priceId], 'Pyth price feed ids, public identifiers');
+      new KubernetesObjects(stack, 'other', { manifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { id: priceId } }] });
+    });
+    expect(elsewhere).toContain('(construct team/other/');
+    expect(elsewhere).not.toContain('(construct team/hermes/');
+  });
+
+  test('other secret patterns are never allowed by a declaration', () => {
+    expect(
+      synthError((stack) => {
+        const objects = new KubernetesObjects(stack, 'hermes', { manifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'hook' }, data: { url: PLANTED_SLACK_WEBHOOK, id: priceId } }] });
+        Guardrails.allowPublicIdentifiers(objects, [priceId], 'Pyth price feed ids, public identifiers');
+      }),
+    ).toContain('looks like a Slack incoming webhook');
+  });
+
+  test('a declaration needs 64 lower-case hex digits per value and a reason', () => {
+    const stack = new TerraformStack(Testing.app() as App, 'team');
+    expect(() => Guardrails.allowPublicIdentifiers(stack, [`0x${priceId}`], 'Pyth price feed ids, public identifiers')).toThrow(ValidationError);
+    expect(() => Guardrails.allowPublicIdentifiers(stack, [priceId.toUpperCase()], 'Pyth price feed ids, public identifiers')).toThrow('(allowed: 64 lower-case hex digits without 0x each)');
+    expect(() => Guardrails.allowPublicIdentifiers(stack, [priceId], 'ids')).toThrow('is too short');
+  });
+
+  test("feedops' prod monitors stack passes with the Hermes Probes' price ids, each one under the declaring construct", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-guardrails-'));
+    try {
+      const { app } = buildApp({ outdir });
+      const stack = app.node.findAll().filter(TerraformStack.isStack).find((candidate) => candidate.node.id === 'prod-monitors')!;
+      const manifests = Object.values<any>((stack.toTerraform() as any).resource.kubernetes_manifest);
+      const hermesProbes = manifests.filter((m) => m.manifest.kind === 'Probe' && m.manifest.metadata.name.startsWith('hermes-price-'));
+      const ids = hermesProbes.map((m) => /ids\[\]=([0-9a-f]{64})/.exec(m.manifest.spec.targets.staticConfig.static[0])![1]);
+      expect(ids.sort()).toEqual(Object.values(PYTH_PRICE_IDS).sort());
+      for (const probe of hermesProbes) expect(probe['//'].metadata.path).toMatch(/^prod-monitors\/price-feeds\/hermes\//);
+      expect(() => app.synth()).not.toThrow();
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
 });

@@ -20,7 +20,8 @@ function synthWith(feeds: Record<string, object>) {
 }
 
 // Gold is quiet between fixings on some venues: it gets more slots before it counts as stale.
-const stacks = synthWith({ 'Metal.XAU/USD': { minPublishers: 4, staleAfterSlots: 300 } });
+// Its Pyth price id (Price Feed IDs list at docs.pyth.network): dev checks Hermes, which is asked by id.
+const stacks = synthWith({ 'Metal.XAU/USD': { minPublishers: 4, staleAfterSlots: 300, priceId: '765d2ba906dbc32ca17cc11f5310a89e9ee1f6420508c63861f2f8ba4ee34bb2' } });
 const manifests = Object.values(stacks['dev-monitors'].resource?.kubernetes_manifest ?? {}).map((resource) => resource.manifest);
 const byKindName = (kind: string, name: string) => {
   const found = manifests.find((manifest) => manifest.kind === kind && manifest.metadata.name === name);

@@ -87,3 +87,15 @@ describe.each(environments)('%s', (environment) => {
     });
   });
 });
+
+describe.each(environments)('%s: Hermes price age', (environment) => {
+  test('the "Hermes price age" panel turns red where HermesPriceStale starts pending', () => {
+    const rule = manifestsOf(environment).find((manifest) => manifest.kind === 'PrometheusRule' && manifest.metadata.name === 'pyth-price-feeds')!;
+    const stale = rule.spec.groups.flatMap((group: { rules: Array<{ alert?: string; expr: string }> }) => group.rules).find((candidate: { alert?: string }) => candidate.alert === 'HermesPriceStale');
+    const limit = Number(/^feedops:hermes_price_age:seconds > ([0-9.]+)$/m.exec(stale.expr)![1]);
+    const configMap = manifestsOf(environment).find((manifest) => manifest.kind === 'ConfigMap' && manifest.data?.['feedops-price-feeds.json'])!;
+    const panel = JSON.parse(configMap.data['feedops-price-feeds.json']).panels.find((candidate: { title: string }) => candidate.title === 'Hermes price age');
+    const red = panel.fieldConfig.defaults.thresholds.steps.find((step: { color: string; value: number | null }) => step.color === 'red')?.value;
+    expect({ limit, red }).toEqual({ limit: 60, red: 60 });
+  });
+});

@@ -20,7 +20,8 @@ const RUNBOOKS = path.resolve(__dirname, '../../../docs/runbooks');
 
 describe.each(environments.map((env) => [env.name, env] as const))('%s: endpoint probes and SLOs as synthesized', (name, env) => {
   const manifests = resources(stacks[`${name}-monitors`], 'kubernetes_manifest').map((r) => r.config.manifest as Record<string, any>);
-  const probes = manifests.filter((m) => m.kind === 'Probe');
+  // The blackbox exporter's Probes; the Hermes price Probes go to json_exporter (the price-feed pack).
+  const probes = manifests.filter((m) => m.kind === 'Probe' && m.spec.jobName === ENDPOINT_PROBE_JOB);
   const rules = manifests.filter((m) => m.kind === 'PrometheusRule' && m.metadata.name !== 'pyth-price-feeds');
   const blackboxValues = helmValues(stacks[`${name}-platform`], 'prometheus-blackbox-exporter');
 
@@ -59,9 +60,10 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s: endpoint
     expect(JSON.stringify(slo?.spec)).toContain('probe_success{job=\\"feedops-endpoints\\",endpoint=\\"hermes-ready\\"}');
   });
 
-  test('price-feed freshness uses the staleness limit of the price-feed alerts, per 24/7 feed', () => {
+  test('price-feed freshness uses the staleness limit of the price-feed alerts, for every feed of the model', () => {
     const inputs = rules.find((r) => r.metadata.name === 'feedops-slo-inputs')!.spec.groups[0].rules.filter((r: any) => r.record === 'feedops:pyth_price_feed_fresh:bool');
-    expect(inputs.map((r: any) => [r.labels.symbol, Number(/<= bool (\d+)$/.exec(r.expr)![1])])).toEqual(freshnessFeeds(env).map((f) => [f.symbol, f.limitSlots]));
+    expect(inputs.map((r: any) => [r.labels.symbol, Number(/<= bool (\d+)\b/.exec(r.expr)![1])])).toEqual(freshnessFeeds(env).map((f) => [f.symbol, f.limitSlots]));
+    expect(inputs.map((r: any) => r.labels.symbol).sort()).toEqual(Object.keys(env.priceFeeds.feeds).sort());
     const priceRule = manifests.find((m) => m.metadata.name === 'pyth-price-feeds')!;
     for (const feed of freshnessFeeds(env)) {
       // The stale rule selects its feeds by an escaped regex (`Crypto\\.BTC/USD`).

@@ -105,7 +105,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s-monitors'
     expect(observerConfig.events).toEqual(['LogEvent']);
     const feeds = new Set([...Object.keys(JSON.parse(config.data['coingecko.json'])), ...Object.keys(observerConfig.checks).filter((k) => k !== 'global')]);
     for (const symbol of feeds) expect(Object.keys(env.priceFeeds.feeds)).toContain(symbol);
-    expect(ofKind('Deployment')[0].spec.replicas).toBe(env.priceFeeds.observer.replicas);
+    expect(ofKind('Deployment').find((d) => d.metadata.name === 'pyth-observer')!.spec.replicas).toBe(env.priceFeeds.observer.replicas);
   });
 
   test('the PrometheusRule, as synthesized, passes promtool check rules with lint fatal and is the rendered rules file', () => {
@@ -130,8 +130,8 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s-monitors'
   });
 
   test('the ServiceMonitor gives the observer the job the rules select', () => {
-    const [monitor] = ofKind('ServiceMonitor');
-    const [service] = ofKind('Service');
+    const monitor = ofKind('ServiceMonitor').find((m) => m.metadata.name === 'pyth-observer')!;
+    const service = ofKind('Service').find((m) => m.metadata.name === 'pyth-observer')!;
     const job = service.metadata.labels[monitor.spec.jobLabel];
     expect(JSON.stringify(rule.spec)).toContain(`job=\\"${job}\\"`);
   });

@@ -1,6 +1,8 @@
 import { FEEDOPS_DASHBOARD_TAGS } from '../../dashboards/dashboard-tags';
-import type { DashboardModel, DashboardRow, Thresholds, ValueMapping } from '../../dashboards/dashboard-model';
+import type { DashboardModel, DashboardRow, Panel, Thresholds, ValueMapping } from '../../dashboards/dashboard-model';
 import { Duration } from '../../core/duration';
+import { HERMES_PRICE_METRICS } from '../hermes/hermes-exporter';
+import { HERMES_ALERTS, HERMES_PRICE_MAX_AGE_SECONDS } from '../hermes/hermes-rules';
 import { OBSERVER_METRICS } from '../observer/observer-metrics';
 import type { ResolvedPriceFeeds } from '../resolve';
 import { feedVariables, selectedFeeds } from './feed-selection';
@@ -156,6 +158,21 @@ export function priceFeedsDashboard(feeds: ResolvedPriceFeeds): DashboardModel {
         queries: [{ expr: `max by (symbol) (${coingeckoAge})`, legend: BY_FEED }],
         ...coingeckoAgeLimits.panel,
       },
+      ...(feeds.hermes
+        ? ([
+            {
+              kind: 'timeseries',
+              title: 'Hermes price age',
+              description:
+                `Seconds since the publish time of the latest price Hermes (${feeds.hermes.url}) serves, read every scrape by json_exporter (so up to one scrape interval more than Hermes' own lag). ` +
+                `Red from ${HERMES_PRICE_MAX_AGE_SECONDS} s, where ${HERMES_ALERTS.priceStale} starts pending if Pythnet trades the feed; closed markets climb by design.`,
+              unit: 's',
+              min: 0,
+              queries: [{ expr: `max by (symbol) (${HERMES_PRICE_METRICS.age}{symbol=~"$symbol",asset_type=~"$asset_type"})`, legend: BY_FEED }],
+              thresholds: above('red')(HERMES_PRICE_MAX_AGE_SECONDS),
+            },
+          ] satisfies Panel[])
+        : []),
     ],
   };
 

@@ -5,17 +5,20 @@ import { watchdogRule } from '../../alerting/rules/watchdog';
 import type { ResolvedPriceFeeds } from '../resolve';
 import { assetTypeRuleGroup } from './asset-type-rules';
 import { observerRuleGroup } from './observer-rules';
+import { hermesRuleGroup } from '../hermes/hermes-rules';
 
 /** Labels of the PrometheusRule object that holds the pack. */
 export const PRICE_FEED_RULE_LABELS: Readonly<Record<string, string>> = { 'app.kubernetes.io/part-of': 'price-feeds' };
 /** `metadata.name` of the pack's PrometheusRule. */
 export const PRICE_FEED_RULE_NAME = 'pyth-price-feeds';
 
-/** The price-feed rule pack: observer health, one group per asset type, and the Watchdog heartbeat. */
+/** The price-feed rule pack: observer health, one group per asset type, Hermes' prices (when checked), and the Watchdog heartbeat. */
 export function priceFeedRuleGroups(feeds: ResolvedPriceFeeds): RuleGroup[] {
+  const hermes = hermesRuleGroup(feeds);
   return [
     observerRuleGroup(feeds),
     ...feeds.assetTypes.map((assetType) => assetTypeRuleGroup(assetType, feeds)),
+    ...(hermes ? [hermes] : []),
     {
       name: 'feedops-heartbeat',
       rules: [watchdogRule({ team: feeds.team, runbook: Runbook.at(feeds.runbookBaseUrl, 'Watchdog') })],

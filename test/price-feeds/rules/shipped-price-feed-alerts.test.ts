@@ -26,6 +26,10 @@ const SHIPPED: Readonly<Record<string, { severity: string; for: string | undefin
   PythPriceFeedMetricAbsent: { severity: 'warning', for: '10m' },
   // Its series frozen on every replica while the slot advances: Stale and NotTrading are blind for that feed.
   PythPriceFeedMetricsFrozen: { severity: 'critical', for: '1m' },
+  // Hermes serving a stale price while Pythnet trades the feed pages; a missing price is a blind spot, not an outage.
+  HermesPriceStale: { severity: 'critical', for: '2m' },
+  HermesPriceMissing: { severity: 'warning', for: '10m' },
+  HermesPricesUnavailable: { severity: 'warning', for: '10m' },
   Watchdog: { severity: 'info', for: undefined },
 };
 
