@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import type { ITerraformDependable } from '../core/cdktf';
 import { deepMerge, PlainObject } from '../core/deep-merge';
 import { HelmReleaseResource } from '../core/helm';
+import { terraformLiteralText } from '../core/terraform-literal';
 
 /** How long Helm may wait for a release's workloads to become ready before rolling back. */
 export const DEFAULT_HELM_TIMEOUT_SECONDS = 600;
@@ -62,7 +63,8 @@ export class PinnedHelmRelease extends Construct {
       timeout: props.timeoutSeconds ?? DEFAULT_HELM_TIMEOUT_SECONDS,
       maxHistory: HELM_MAX_HISTORY,
       // Block YAML, no line folding and no anchors/aliases: a diff of a plan or snapshot shows each changed key.
-      values: [stringify(this.values, { lineWidth: 0, aliasDuplicateObjects: false })],
+      // Terraform reads the values as a template: literal `${`/`%{` are escaped, cdktf tokens stay references.
+      values: [terraformLiteralText(stringify(this.values, { lineWidth: 0, aliasDuplicateObjects: false }))],
       dependsOn: props.dependsOn,
     });
   }
