@@ -1,4 +1,4 @@
-// Three pieces of work cdktf 0.21.0 does on every synth that feedops' output never depends on, skipped here and
+// Four pieces of work cdktf 0.21.0 does on every synth that feedops' output never depends on, skipped here and
 // only here. `FEEDOPS_CDKTF_SAVINGS=off` restores cdktf's own behaviour (e.g. to get token creation stacks back in
 // an error message). The snapshots prove the output is byte-identical either way; docs/performance.md has figures.
 //
