@@ -1,4 +1,4 @@
-// Three pieces of work cdktf 0.21.0 does on every synth that feedops' output never depends on, skipped here and
+// Four pieces of work cdktf 0.21.0 does on every synth that feedops' output never depends on, skipped here and
 // only here. `FEEDOPS_CDKTF_SAVINGS=off` restores cdktf's own behaviour (e.g. to get token creation stacks back in
 // an error message). The snapshots prove the output is byte-identical either way; docs/performance.md has figures.
 //
@@ -10,6 +10,10 @@
 //    cross-stack references (a token of one stack used in another), then resolves it all again to write it. The
 //    pass is skipped; a guard watches the real pass, and the first cross-stack reference it meets makes the whole
 //    app be built and synthesized again with cdktf's own passes (a fresh app: nothing half-prepared is written).
+// 4. The second resolve of every stack: the guardrails' validation resolves the whole stack (`toTerraform()`) and
+//    the synthesizer resolves it again moments later to write cdk.tf.json, with nothing in between that changes it.
+//    During `app.synth()` the write reuses the validation's result, unless the stack's constructs changed since or
+//    a construct in it has custom synthesis (cdktf's file assets), which runs between the two.
 //
 // This module must load before cdktf does (for 1.), so cdktf is required inside the functions, not imported above.
 import * as path from 'path';
@@ -46,11 +50,17 @@ export function synthWithSavings(build: () => App, env: NodeJS.ProcessEnv = proc
   const restoreGuard = replaceProperty(referencePrototype, 'resolve', guardReference(cdktf, referencePrototype.resolve));
   try {
     const app = build();
-    for (const stack of app.node.findAll().filter(cdktf.TerraformStack.isStack)) {
+    const stacks = app.node.findAll().filter(cdktf.TerraformStack.isStack);
+    for (const stack of stacks) {
       // What prepareStack does besides the cross-stack search (it adds a LocalBackend to a stack without one).
       stack.prepareStack = () => void stack.ensureBackendExists();
     }
-    app.synth();
+    const restoreResolves = stacks.filter((stack) => !hasCustomSynthesis(stack)).map(reuseLastResolve);
+    try {
+      app.synth();
+    } finally {
+      restoreResolves.forEach((restore) => restore());
+    }
     return { app, preparePass: 'skipped' };
   } catch (error) {
     if (!(error instanceof CrossStackReferenceFound)) throw error;
@@ -103,6 +113,33 @@ function guardReference(cdktf: Cdktf, resolveReference: ReferenceInternals['reso
     }
     return resolveReference.call(this, context);
   };
+}
+
+/**
+ * Makes the next `stack.toTerraform()` return the result of the previous one, once, when the stack has the same
+ * constructs as then: the synthesizer's write reuses the guardrails' resolve (saving 4). Returns the undo.
+ */
+function reuseLastResolve(stack: TerraformStack): () => void {
+  const resolve = stack.toTerraform.bind(stack);
+  let last: { config: ReturnType<TerraformStack['toTerraform']>; constructs: number } | undefined;
+  stack.toTerraform = () => {
+    const constructs = stack.node.findAll().length;
+    if (last?.constructs === constructs) {
+      const { config } = last;
+      last = undefined;
+      return config;
+    }
+    last = { config: resolve(), constructs };
+    return last.config;
+  };
+  // Back to the prototype's method (deleting the own property, so a later spy on the prototype sees every call).
+  return () => void delete (stack as Partial<Pick<TerraformStack, 'toTerraform'>>).toTerraform;
+}
+
+/** cdktf's custom synthesis (synthesizer.js, cdktf 0.21.0: file assets) runs between validation and the write. */
+function hasCustomSynthesis(stack: TerraformStack): boolean {
+  const customSynthesis = Symbol.for('cdktf/customSynthesis');
+  return stack.node.findAll().some((construct) => (construct as unknown as Record<symbol, unknown>)[customSynthesis] !== undefined);
 }
 
 function replaceProperty<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): () => void {

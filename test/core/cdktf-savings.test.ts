@@ -1,10 +1,15 @@
 import { spawnSync } from 'child_process';
+// eslint-disable-next-line no-restricted-imports -- a file asset, which feedops never makes: custom synthesis to test against
+import { TerraformAsset } from 'cdktf';
+import type { IConstruct } from 'constructs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AwsProvider, IamRole } from '../../constructs/core/aws';
 import { App, Lazy, TerraformOutput, TerraformStack } from '../../constructs/core/cdktf';
 import { cdktfSavingsEnabled, CDKTF_SAVINGS_VARIABLE, synthWithSavings } from '../../constructs/core/cdktf-savings';
+import { Guardrails } from '../../constructs/guardrails/guardrails';
+import { Aspects } from '../../constructs/core/cdktf';
 import { buildApp } from '../../stacks/app';
 import { SYNTH_DIR_VARIABLE } from '../support/synth';
 
@@ -102,6 +107,74 @@ describe('the prepare pass', () => {
     expect(synthWithSavings(() => twoStacks(freshOutdir(), false), SAVINGS_OFF).preparePass).toBe('ran');
     expect(prepare).toHaveBeenCalledTimes(2);
     prepare.mockRestore();
+  });
+});
+
+describe('the second resolve of a stack', () => {
+  /** Synthesizes `build`'s app; returns how often each stack was resolved (TerraformStack.toTerraform) and the files. */
+  const synthCountingResolves = (build: (outdir: string) => App, env: NodeJS.ProcessEnv) => {
+    const toTerraform = jest.spyOn(TerraformStack.prototype, 'toTerraform');
+    const outdir = freshOutdir();
+    try {
+      synthWithSavings(() => build(outdir), env);
+      const resolves: Record<string, number> = {};
+      for (const stack of toTerraform.mock.contexts as TerraformStack[]) resolves[stack.node.id] = (resolves[stack.node.id] ?? 0) + 1;
+      return { resolves, files: filesOf(outdir) };
+    } finally {
+      toTerraform.mockRestore();
+    }
+  };
+  const guarded = (outdir: string) => {
+    const app = twoStacks(outdir, false);
+    app.node.children.filter(TerraformStack.isStack).forEach((stack) => Guardrails.of(stack));
+    return app;
+  };
+
+  test("is skipped: the write reuses the guardrails' resolve, with the same files written", () => {
+    const saved = synthCountingResolves(guarded, SAVINGS_ON);
+    expect(saved.resolves).toEqual({ first: 1, second: 1 });
+    const plain = synthCountingResolves(guarded, SAVINGS_OFF);
+    expect(plain.resolves).toEqual({ first: 2, second: 2 });
+    expect(saved.files).toEqual(plain.files);
+  });
+
+  test('runs when a construct was added after the guardrails resolved the stack, which is then written too', () => {
+    const addsOutputLate = (outdir: string) => {
+      const app = guarded(outdir);
+      const second = app.node.findChild('second') as TerraformStack;
+      // Aspects run in order: this one's validation runs after the guardrails' and adds an output.
+      Aspects.of(second).add({
+        visit: (node: IConstruct) => {
+          if (node !== second) return;
+          second.node.addValidation({ validate: () => (new TerraformOutput(second, 'late', { value: 'added in validation' }), []) });
+        },
+      });
+      return app;
+    };
+    const saved = synthCountingResolves(addsOutputLate, SAVINGS_ON);
+    expect(saved.resolves).toEqual({ first: 1, second: 2 });
+    expect(JSON.parse(saved.files['stacks/second/cdk.tf.json']).output.late.value).toBe('added in validation');
+    expect(saved.files).toEqual(synthCountingResolves(addsOutputLate, SAVINGS_OFF).files);
+  });
+
+  test('runs for a stack with custom synthesis (a file asset), which cdktf runs between the two', () => {
+    const withAsset = (outdir: string) => {
+      const app = guarded(outdir);
+      const file = path.join(outdir, '..', `${path.basename(outdir)}-asset.txt`);
+      fs.writeFileSync(file, 'asset');
+      outdirs.push(file);
+      new TerraformAsset(app.node.findChild('first') as TerraformStack, 'asset', { path: file });
+      return app;
+    };
+    expect(synthCountingResolves(withAsset, SAVINGS_ON).resolves).toEqual({ first: 2, second: 1 });
+  });
+
+  test("is cdktf's own method again after the synth", () => {
+    const app = guarded(freshOutdir());
+    synthWithSavings(() => app, SAVINGS_ON);
+    for (const stack of app.node.children.filter(TerraformStack.isStack)) {
+      expect(Object.prototype.hasOwnProperty.call(stack, 'toTerraform')).toBe(false);
+    }
   });
 });
 

@@ -28,13 +28,31 @@ function filesOf(dir: string): Record<string, string> {
 test('the transpile-only synth build writes byte-identical files to the type-checked build', () => {
   const typeChecked = process.env[SYNTH_DIR_VARIABLE];
   if (!typeChecked) throw new Error(`${SYNTH_DIR_VARIABLE} is not set: run through jest (global setup synthesizes the tsc build)`);
-  // Inside the project, so the bundle resolves node_modules as dist/main.js does.
+  const { bundleDir, outdir } = buildBundle();
+  const summary = run(process.execPath, [path.join(bundleDir, 'main.js'), '--summary'], { CDKTF_OUTDIR: outdir });
+  expect(filesOf(outdir)).toEqual(filesOf(typeChecked));
+  // npm run synth prints the summary from the app's process; the script prints the same for an existing output.
+  expect(summary.split('\n').slice(0, 3)).toEqual([expect.stringMatching(/^stack +resources +outputs$/), expect.stringMatching(/^-+ +-+ +-+$/), expect.stringMatching(/^bootstrap +\d+ /)]);
+  expect(summary).toContain(`wrote 10 stacks to ${path.join(outdir, 'stacks')}/<stack>/cdk.tf.json`);
+  expect(run(process.execPath, [path.join(bundleDir, 'scripts', 'synth-summary.js')], { CDKTF_OUTDIR: outdir })).toBe(summary);
+});
+
+test("bundles feedops' own dependencies (zod, yaml); cdktf, constructs and the providers load from node_modules", () => {
+  const { bundleDir, outdir } = buildBundle();
+  const script = `require(${JSON.stringify(path.join(bundleDir, 'main.js'))});
+    const packages = Object.keys(require.cache).map((file) => new RegExp('node_modules/((?:@[^/]+/)?[^/]+)/').exec(file)?.[1]).filter(Boolean);
+    process.stdout.write(JSON.stringify([...new Set(packages)].sort()));`;
+  const loaded = JSON.parse(run(process.execPath, ['-e', script], { CDKTF_OUTDIR: outdir })) as string[];
+  expect(loaded).toEqual(expect.arrayContaining(['@cdktf/provider-aws', 'cdktf', 'constructs']));
+  const { dependencies } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  expect(loaded.filter((name) => name in dependencies)).toEqual([]);
+});
+
+/** Runs the synth build into a fresh directory inside the project (so the bundle resolves node_modules as dist/main.js does). */
+function buildBundle(): { bundleDir: string; outdir: string } {
   const bundleDir = fs.mkdtempSync(path.join(PROJECT_ROOT, 'dist', 'synth-build-'));
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-synth-build-'));
   created.push(bundleDir, outdir);
-
   run(process.execPath, ['scripts/build/synth-build.mjs', '--outdir', bundleDir]);
-  run(process.execPath, [path.join(bundleDir, 'main.js')], { CDKTF_OUTDIR: outdir });
-  expect(filesOf(outdir)).toEqual(filesOf(typeChecked));
-  expect(run(process.execPath, [path.join(bundleDir, 'scripts', 'synth-summary.js')], { CDKTF_OUTDIR: outdir })).toContain('wrote 10 stacks');
-});
+  return { bundleDir, outdir };
+}
