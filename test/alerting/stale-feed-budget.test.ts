@@ -4,6 +4,7 @@
 import { delivery, ENVIRONMENTS, validateEnvironments } from '../../environments';
 import { staleFeedAlerting, staleFeedBudget, STALE_FEED_PAGE_BUDGET_SECONDS } from '../../scripts/alert-path/synthesized-alerting';
 import { DEFAULT_PRICE_FEED_TEAM } from '../../constructs/price-feeds/resolve';
+import { longestObserverLoopSeconds, OBSERVER_LOOP } from '../../constructs/price-feeds/observer/observer-loop';
 import { synthesizedStacks } from '../support/synth';
 
 const stacks = synthesizedStacks();
@@ -28,6 +29,19 @@ test('the budget is made of the synthesized values, so a longer `for` breaks it'
   const added = staleFeedBudget(longer).worstCaseSeconds - staleFeedBudget(alerting).worstCaseSeconds;
   expect(added).toBe(180 - staleFeedBudget(alerting).forSeconds);
   expect(staleFeedBudget(longer).worstCaseSeconds).toBeGreaterThan(STALE_FEED_PAGE_BUDGET_SECONDS);
+});
+
+test("the evaluation part is the stale rule's own group interval when its group sets one", () => {
+  const alerting = staleFeedAlerting(stacks, 'prod');
+  const group = alerting.rulesFile.groups.find((candidate) => candidate.rules.includes(alerting.staleRule))!;
+  expect(alerting.staleRuleEvaluationInterval).toBe(group.interval ?? alerting.evaluationInterval);
+  const every5s = staleFeedBudget({ ...alerting, staleRuleEvaluationInterval: '5s', staleRule: { ...alerting.staleRule, for: '12s' } });
+  expect({ evaluation: every5s.evaluationSeconds, for: every5s.forSeconds }).toEqual({ evaluation: 5, for: 15 });
+});
+
+test("the observer's loop is part of the worst case: a crossing shows in its metrics up to one loop later", () => {
+  expect(staleFeedBudget(staleFeedAlerting(stacks, 'prod')).observerLoopSeconds).toBe(longestObserverLoopSeconds());
+  expect(longestObserverLoopSeconds()).toBe(OBSERVER_LOOP.sleep.toSeconds() + OBSERVER_LOOP.work.atMost.toSeconds());
 });
 
 test('fails when a stack it reads is missing', () => {
