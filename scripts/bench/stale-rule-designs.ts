@@ -37,6 +37,7 @@ export const STALE_RULE_DESIGNS: readonly StaleRuleDesign[] = [
   { name: 'for0-e5-s5', thresholdSlots: 120, evaluationInterval: '5s', scrapeInterval: '5s', groupWait: '5s', question: 'and the observer scraped every 5 s' },
   { name: 'for0-e5-s5-gw0', thresholdSlots: 120, evaluationInterval: '5s', scrapeInterval: '5s', groupWait: '0s', question: 'and no group_wait' },
   { name: 'kff2m', thresholdSlots: 120, evaluationInterval: '5s', scrapeInterval: '5s', groupWait: '5s', keepFiringFor: '2m', question: 'for0-e5-s5 held firing 2m across observer restarts' },
+  { name: 'kff2m-gw1', thresholdSlots: 120, evaluationInterval: '5s', scrapeInterval: '5s', groupWait: '1s', keepFiringFor: '2m', question: 'the same with a 1 s group_wait (still one message for the alerts of one evaluation)' },
   { name: 'kff2m-gw0', thresholdSlots: 120, evaluationInterval: '5s', scrapeInterval: '5s', groupWait: '0s', keepFiringFor: '2m', question: 'the same without group_wait' },
   { name: 'max2m', thresholdSlots: 120, evaluationInterval: '5s', scrapeInterval: '5s', groupWait: '5s', maxOverTime: '2m', question: 'a range function (max_over_time 2m) instead of keep_firing_for' },
   { name: 't110', thresholdSlots: 110, evaluationInterval: '5s', scrapeInterval: '10s', groupWait: '5s', question: 'a lower threshold (44 s) instead of the faster scrape' },

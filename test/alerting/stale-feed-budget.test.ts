@@ -23,6 +23,19 @@ test.each(ENVIRONMENT_NAMES)("%s: the budget is read on the route the page takes
   expect(staleFeedAlerting(stacks, environment).receiver).toBe(routing.byTeam![DEFAULT_PRICE_FEED_TEAM]!.critical);
 });
 
+test('prod deploys the design chosen from the alert-quality benchmark: 68 s at worst', () => {
+  const alerting = staleFeedAlerting(stacks, 'prod');
+  expect({
+    threshold: alerting.staleThresholdSlots,
+    for: alerting.staleRule.for,
+    keepFiringFor: alerting.staleRule.keep_firing_for,
+    evaluation: alerting.staleRuleEvaluationInterval,
+    scrape: alerting.scrapeInterval,
+    groupWait: alerting.groupWait,
+  }).toEqual({ threshold: 120, for: '0s', keepFiringFor: '2m', evaluation: '5s', scrape: '5s', groupWait: '1s' });
+  expect(staleFeedBudget(alerting).worstCaseSeconds).toBe(48 + 9 + 5 + 5 + 0 + 1);
+});
+
 test('the budget is made of the synthesized values, so a longer `for` breaks it', () => {
   const alerting = staleFeedAlerting(stacks, 'prod');
   const longer = { ...alerting, staleRule: { ...alerting.staleRule, for: '3m' } };

@@ -3,7 +3,7 @@
 // and route to their own receivers while the shipped rule keeps its production route.
 import type { AlertmanagerConfig } from '../../constructs/alerting/alertmanager';
 import { staleFeedAlerting } from '../../scripts/alert-path/synthesized-alerting';
-import { designReceiver, designRuleGroups, designScrapeConfigs, STALE_RULE_DESIGNS, withDesignRoutes } from '../../scripts/bench/stale-rule-designs';
+import { designJob, designReceiver, designRuleGroups, designScrapeConfigs, STALE_RULE_DESIGNS, withDesignRoutes } from '../../scripts/bench/stale-rule-designs';
 import { AmtoolConfigFile } from '../alerting/alertmanager/support/amtool-config-file';
 import { writeRulesFile } from '../alerting/promtool/rules-file';
 import { synthesizedStacks } from '../support/synth';
@@ -24,7 +24,8 @@ test("a copy keeps the shipped rule's name, selector, labels and annotations, an
   expect(copy.alert).toBe(alerting.staleRule.alert);
   expect(copy.annotations).toEqual(alerting.staleRule.annotations);
   expect(copy.labels).toEqual({ ...alerting.staleRule.labels, design: 't110' });
-  expect(copy.expr).toBe(alerting.staleRule.expr.replace(/> \d+$/, '> 110'));
+  const job = designJob(design('t110'), alerting, JOB);
+  expect(copy.expr).toBe(alerting.staleRule.expr.replace(/> \d+$/, '> 110').replace(`job="${JOB}"`, `job="${job}"`));
   expect(copy.for).toBeUndefined();
 });
 
@@ -32,9 +33,12 @@ test('a design sets its own for, keep_firing_for, group interval, range function
   expect(ruleOf('before').for).toBe('1m');
   expect(ruleOf('kff2m').keep_firing_for).toBe('2m');
   expect(groups.find((group) => group.name === 'alert-quality-for0-e5')!.interval).toBe('5s');
-  expect(ruleOf('max2m').expr).toMatch(/^max by \(symbol\) \(max_over_time\(pyth_observer_price_feed_staleness_slots\{job="pyth-observer-every-5s",.*\}\[2m\]\)\) > 120$/);
+  expect(ruleOf('max2m').expr).toMatch(new RegExp(`^max by \\(symbol\\) \\(max_over_time\\(pyth_observer_price_feed_staleness_slots\\{job="${designJob(design('max2m'), alerting, JOB)}",.*\\}\\[2m\\]\\)\\) > 120$`));
+  // Designs at another scrape interval than the synthesized ServiceMonitor's read a copy of the job at theirs.
+  const other = STALE_RULE_DESIGNS.find((d) => d.scrapeInterval !== alerting.scrapeInterval)!;
+  expect(designJob(other, alerting, JOB)).toBe(`${JOB}-every-${other.scrapeInterval}`);
   expect(designScrapeConfigs(STALE_RULE_DESIGNS, alerting, JOB, '/targets.json')).toEqual([
-    { job_name: 'pyth-observer-every-5s', scrape_interval: '5s', file_sd_configs: [{ files: ['/targets.json'] }] },
+    { job_name: `${JOB}-every-${other.scrapeInterval}`, scrape_interval: other.scrapeInterval, file_sd_configs: [{ files: ['/targets.json'] }] },
   ]);
 });
 

@@ -3,7 +3,7 @@ import type { RuleGroup } from '../../alerting/rules/rule-group';
 import { Runbook } from '../../alerting/rules/runbook';
 import { watchdogRule } from '../../alerting/rules/watchdog';
 import type { ResolvedPriceFeeds } from '../resolve';
-import { assetTypeRuleGroup } from './asset-type-rules';
+import { assetTypeRuleGroups } from './asset-type-rules';
 import { observerRuleGroup } from './observer-rules';
 
 /** Labels of the PrometheusRule object that holds the pack. */
@@ -11,11 +11,11 @@ export const PRICE_FEED_RULE_LABELS: Readonly<Record<string, string>> = { 'app.k
 /** `metadata.name` of the pack's PrometheusRule. */
 export const PRICE_FEED_RULE_NAME = 'pyth-price-feeds';
 
-/** The price-feed rule pack: observer health, one group per asset type, and the Watchdog heartbeat. */
+/** The price-feed rule pack: observer health, two groups per asset type (its alerts, its stale alert), and the Watchdog heartbeat. */
 export function priceFeedRuleGroups(feeds: ResolvedPriceFeeds): RuleGroup[] {
   return [
     observerRuleGroup(feeds),
-    ...feeds.assetTypes.map((assetType) => assetTypeRuleGroup(assetType, feeds)),
+    ...feeds.assetTypes.flatMap((assetType) => assetTypeRuleGroups(assetType, feeds)),
     {
       name: 'feedops-heartbeat',
       rules: [watchdogRule({ team: feeds.team, runbook: Runbook.at(feeds.runbookBaseUrl, 'Watchdog') })],
