@@ -6,8 +6,12 @@ import { CDKTF_SAVINGS_VARIABLE, synthWithSavings } from '../constructs/core/cdk
 import { buildApp } from '../stacks/app';
 import { readStacks } from '../test/support/synth';
 import { staleFeedAlerting, staleFeedBudget, STALE_FEED_PAGE_BUDGET_SECONDS } from './alert-path/synthesized-alerting';
-import { measureStaleFeedLatency } from './bench/alert-latency';
+import { delivery, ENVIRONMENTS } from '../environments';
+import { validateEnvironments } from '../environments/validate';
+import { replayAlertQuality } from './bench/alert-quality';
+import { alertQualityTable } from './bench/alert-quality-report';
 import { measureEndpointDownLatency } from './bench/endpoint-latency';
+import { STALE_RULE_DESIGNS } from './bench/stale-rule-designs';
 import { measureCommands, measureNodeRun, median, RunMeasurement } from './bench/measure';
 import { timeSynthPerStack } from './bench/per-stack';
 import { measureTestRun } from './bench/test-time';
@@ -20,13 +24,18 @@ import { measureCriticalFloorLatency, measureSuddenDrainLead } from './bench/wal
 //    `npm run synth` runs with and without the cdktf savings (FEEDOPS_CDKTF_SAVINGS), tsc's output, and ts-node
 //    the way `cdktf init` sets projects up; peak RSS; the in-process synth time per stack.
 // 2. `npm run synth` as a person runs it: the tsc build it had before against the esbuild build it has now.
-// 3. the alert path: seconds from a feed stopping to the Slack page, run with the synthesized prod configuration
-//    (rules, scrape and evaluation intervals, Alertmanager config), beside the static worst-case budget.
+// 3. alert quality: replayed observer traces (a feed that stays stale, one flapping, one recovering, an observer
+//    restart) through real Prometheus and Alertmanager with the synthesized prod configuration, for the shipped
+//    stale rule and every candidate design: seconds from the stop to the page, pages that should not have happened.
+// 4. wallets and endpoints: seconds to the page with production intervals. 5. `npm test`: its build and jest.
+// Run some sections only by naming them: `npm run bench -- alert-quality` (see SECTIONS).
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TS_NODE_RUNS = Number(process.env.BENCH_TS_NODE_RUNS ?? 3);
 const COMMAND_RUNS = Number(process.env.BENCH_COMMAND_RUNS ?? 3);
-const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 3);
+// Alert-quality runs go side by side (the time is timers, not CPU): 3 runs take about 12 minutes.
+const ALERT_QUALITY_RUNS = Number(process.env.BENCH_ALERT_QUALITY_RUNS ?? 3);
+const TARGET_STALE_PAGE_SECONDS = 60;
 const TARGET_FLOOR_RATIO = 2;
 const TARGET_RSS_MEGABYTES = 250;
 const BUNDLE_DIR = path.join(PROJECT_ROOT, 'dist', 'bench-bundle');
@@ -154,7 +163,12 @@ function commandBenchmark(): void {
   );
 }
 
-async function latencyBenchmark(): Promise<void> {
+/**
+ * The stale-feed alert, from what the synthesized prod stacks deploy: the static worst case against the budget, then
+ * the alert-quality replay (scripts/bench/alert-quality.ts): every trace, the shipped rule and every candidate
+ * design in one ~12 minute run of real Prometheus and Alertmanager; ALERT_QUALITY_RUNS such runs side by side.
+ */
+async function alertQualitySection(): Promise<void> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-bench-synth-'));
   let alerting;
   try {
@@ -164,21 +178,30 @@ async function latencyBenchmark(): Promise<void> {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
   const budget = staleFeedBudget(alerting);
-  const binaries = { prometheus: toolPath('prometheus'), alertmanager: toolPath('alertmanager') };
-  const latencies: number[] = [];
-  for (let run = 0; run < LATENCY_RUNS; run++) {
-    latencies.push(await measureStaleFeedLatency(alerting, binaries));
-    process.stderr.write(`  alert path run ${run + 1}/${LATENCY_RUNS}: ${latencies[run].toFixed(1)} s\n`);
-  }
-  const latency = median(latencies);
   process.stdout.write(
-    `\nalert path, feed stops -> Slack page (synthesized prod: scrape ${alerting.scrapeInterval}, evaluation ${alerting.evaluationInterval}, ` +
-      `threshold ${alerting.staleThresholdSlots} slots, for ${alerting.staleRule.for}, group_wait ${alerting.groupWait}):\n` +
-      `  measured median ${latency.toFixed(1)} s over ${LATENCY_RUNS} runs (min ${Math.min(...latencies).toFixed(1)}, max ${Math.max(...latencies).toFixed(1)})\n` +
-      `  static worst case ${budget.worstCaseSeconds.toFixed(0)} s = threshold ${budget.thresholdSeconds.toFixed(0)} + scrape ${budget.scrapeSeconds} + ` +
-      `evaluation ${budget.evaluationSeconds} + for ${budget.forSeconds} + group_wait ${budget.groupWaitSeconds}; ` +
+    `\nstale feed, synthesized prod (scrape ${alerting.scrapeInterval}, stale rule evaluated every ${alerting.staleRuleEvaluationInterval}, ` +
+      `threshold ${alerting.staleThresholdSlots} slots, for ${alerting.staleRule.for ?? '0s'}, keep_firing_for ${alerting.staleRule.keep_firing_for ?? 'none'}, group_wait ${alerting.groupWait}):\n` +
+      `  static worst case ${budget.worstCaseSeconds.toFixed(0)} s = threshold ${budget.thresholdSeconds.toFixed(0)} + observer loop ${budget.observerLoopSeconds} + ` +
+      `scrape ${budget.scrapeSeconds} + evaluation ${budget.evaluationSeconds} + for ${budget.forSeconds} + group_wait ${budget.groupWaitSeconds}; ` +
       `budget ${STALE_FEED_PAGE_BUDGET_SECONDS} s (${verdict(budget.worstCaseSeconds <= STALE_FEED_PAGE_BUDGET_SECONDS)})\n`,
   );
+  if (ALERT_QUALITY_RUNS <= 0) {
+    process.stdout.write('alert quality: skipped (BENCH_ALERT_QUALITY_RUNS=0)\n');
+    return;
+  }
+  const env = validateEnvironments(ENVIRONMENTS, delivery).environments.find((e) => e.name === alerting.environment)!;
+  const binaries = { prometheus: toolPath('prometheus'), alertmanager: toolPath('alertmanager') };
+  process.stderr.write(`  alert quality: ${ALERT_QUALITY_RUNS} runs side by side, about 12 minutes\n`);
+  const runs = await Promise.all(Array.from({ length: ALERT_QUALITY_RUNS }, () => replayAlertQuality(alerting, env, STALE_RULE_DESIGNS, binaries)));
+  process.stdout.write(
+    `\nalert quality: PythPriceFeedStale designs on replayed observer traces, real Prometheus and Alertmanager with prod's synthesized configuration, ` +
+      `${ALERT_QUALITY_RUNS} runs (feeds: ${Object.entries(runs[0].symbols).map(([trace, symbol]) => `${trace} ${symbol}`).join(', ')}); ` +
+      'false = pages that should not have happened, summed over the runs\n',
+  );
+  table(alertQualityTable(runs, STALE_RULE_DESIGNS, alerting));
+  const shipped = alertQualityTable(runs, [], alerting)[1];
+  process.stdout.write(`target: stop -> page <= ${TARGET_STALE_PAGE_SECONDS} s median with no false page on the flapping and restart traces; shipped: ${shipped[8]}\n`);
+  runs.forEach((run, index) => process.stdout.write(`  run ${index + 1}, other critical pages: ${run.otherPages.join('; ') || 'none'}\n`));
 }
 
 // ---- wallets (constructs/wallets) ----
@@ -237,14 +260,22 @@ function testTimeSection(): void {
   );
 }
 
+const SECTIONS: Record<string, () => void | Promise<void>> = {
+  synth: synthBenchmark,
+  'npm-run-synth': commandBenchmark,
+  'alert-quality': alertQualitySection,
+  wallets: () => (WALLET_FLOOR_RUNS > 0 ? walletSection() : undefined),
+  endpoints: () => (ENDPOINT_LATENCY_RUNS > 0 ? endpointSection() : undefined),
+  'npm-test': () => (TEST_RUNS > 0 ? testTimeSection() : undefined),
+};
+
 async function main(): Promise<void> {
-  synthBenchmark();
-  commandBenchmark();
-  if (LATENCY_RUNS > 0) await latencyBenchmark();
-  else process.stdout.write('\nalert path: skipped (BENCH_LATENCY_RUNS=0)\n');
-  if (WALLET_FLOOR_RUNS > 0) await walletSection();
-  if (ENDPOINT_LATENCY_RUNS > 0) await endpointSection();
-  if (TEST_RUNS > 0) testTimeSection();
+  const named = process.argv.slice(2);
+  const unknown = named.filter((name) => !(name in SECTIONS));
+  if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')} (allowed: ${Object.keys(SECTIONS).join(', ')}; none runs them all)`);
+  for (const [name, section] of Object.entries(SECTIONS)) {
+    if (named.length === 0 || named.includes(name)) await section();
+  }
 }
 
 main()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Duration } from '../core/duration';
 import { ASSET_TYPES, ASSET_TYPE_NAMES, assetTypeOfSymbol } from './asset-types';
-import { PENDING_FOR_NAMES } from './pending-for';
+import { MIN_PENDING_FOR, PENDING_FOR_NAMES } from './pending-for';
 import { thresholdsSchema } from './thresholds';
 
 /**
@@ -27,8 +27,7 @@ export const durationSchema = (minimum: Duration) =>
       return duration;
     });
 
-const MIN_PENDING = Duration.minutes(1);
-const pendingForSchema = z.strictObject(Object.fromEntries(PENDING_FOR_NAMES.map((name) => [name, durationSchema(MIN_PENDING).optional()])) as Record<
+const pendingForSchema = z.strictObject(Object.fromEntries(PENDING_FOR_NAMES.map((name) => [name, durationSchema(MIN_PENDING_FOR[name]).optional()])) as Record<
   (typeof PENDING_FOR_NAMES)[number],
   z.ZodOptional<ReturnType<typeof durationSchema>>
 >);

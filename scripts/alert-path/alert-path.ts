@@ -32,8 +32,17 @@ export interface AlertPathOptions {
   readonly externalLabels: Readonly<Record<string, string>>;
   /** The `job` label the rules expect on the observer's target. */
   readonly job: string;
-  /** Prometheus text served at every scrape. */
-  readonly metrics: () => string;
+  /**
+   * Prometheus text served at every scrape by the one target of `job` that AlertPath starts.
+   * @default - no such target: `targetsFile` lists the job's targets
+   */
+  readonly metrics?: () => string;
+  /**
+   * A file_sd file listing targets of `job` (written by the caller, who runs them). Rewrite it while Prometheus runs
+   * (write a new file and rename it over the old) to remove a target and add another, as a restarted pod does.
+   * @default - none
+   */
+  readonly targetsFile?: string;
   /**
    * More scrape jobs, as Prometheus configuration (e.g. the blackbox exporter's probes, from probeScrapeConfig).
    * @default []
@@ -53,7 +62,7 @@ export class AlertPath {
   private constructor(
     private readonly directory: string,
     private readonly recorder: RecordingServer,
-    private readonly target: MetricsServer,
+    private readonly target: MetricsServer | undefined,
     private readonly servers: ServerProcess[],
     public readonly prometheusUrl: string,
   ) {}
@@ -63,7 +72,7 @@ export class AlertPath {
     const started: { recorder?: RecordingServer; target?: MetricsServer; servers: ServerProcess[] } = { servers: [] };
     try {
       started.recorder = await RecordingServer.start();
-      started.target = await MetricsServer.start(options.metrics);
+      if (options.metrics) started.target = await MetricsServer.start(options.metrics);
       const recorder = started.recorder;
 
       // Alertmanager reads webhook URLs from files, as in the cluster; here they point at the local stand-in.
@@ -94,7 +103,11 @@ export class AlertPath {
           rule_files: [rulesFile],
           alerting: { alertmanagers: [{ static_configs: [{ targets: [`127.0.0.1:${alertmanagerPort}`] }] }] },
           scrape_configs: [
-            { job_name: options.job, static_configs: [{ targets: [`127.0.0.1:${started.target.port}`] }] },
+            {
+              job_name: options.job,
+              ...(started.target ? { static_configs: [{ targets: [`127.0.0.1:${started.target.port}`] }] } : {}),
+              ...(options.targetsFile ? { file_sd_configs: [{ files: [options.targetsFile] }] } : {}),
+            },
             ...(options.extraScrapeConfigs ?? []),
           ],
         }),
@@ -142,7 +155,7 @@ export class AlertPath {
   }
 
   public async stop(): Promise<void> {
-    await Promise.allSettled([...this.servers.map((server) => server.stop()), this.recorder.stop(), this.target.stop()]);
+    await Promise.allSettled([...this.servers.map((server) => server.stop()), this.recorder.stop(), this.target?.stop()]);
     fs.rmSync(this.directory, { recursive: true, force: true });
   }
 }

@@ -61,8 +61,9 @@ export class RecordingServer {
 export class MetricsServer {
   private constructor(private readonly server: http.Server, public readonly port: number) {}
 
-  public static async start(render: () => string): Promise<MetricsServer> {
-    const port = await freePort();
+  /** `port`: listen there again (a process restarted in the same pod keeps its address). @default - a free port */
+  public static async start(render: () => string, port?: number): Promise<MetricsServer> {
+    port ??= await freePort();
     const server = http.createServer((request, response) => {
       if (request.url !== '/metrics') {
         response.writeHead(404).end();

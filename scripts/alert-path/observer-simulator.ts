@@ -48,6 +48,12 @@ export class ObserverSimulator {
     return feed.stoppedAt;
   }
 
+  /** The stopped feed updates again from now on: its staleness drops back to its fresh value. */
+  public resumeFeed(symbol: string): number {
+    this.feed(symbol).stoppedAt = undefined;
+    return Date.now();
+  }
+
   /** Prometheus text exposition of the current state. */
   public render(): string {
     this.slot += 25;

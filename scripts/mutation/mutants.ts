@@ -47,6 +47,8 @@ const STATE_BUCKET = 'constructs/delivery/state-bucket.ts';
 const WALLET_RULES = 'constructs/wallets/wallet-rules.ts';
 const ASSET_TYPE_RULES = 'constructs/price-feeds/rules/asset-type-rules.ts';
 const PRICE_FEED_RULE_TESTS = ['test/price-feeds/rules/price-feed-rules.promtool.test.ts', 'test/price-feeds/rules/shipped-price-feed-alerts.test.ts'];
+const BUDGET = 'constructs/alerting/alert-latency-budget.ts';
+const STALE_PAGE_TESTS = ['test/alerting/stale-feed-budget.test.ts', 'test/price-feeds/rules/shipped-price-feed-alerts.test.ts', 'test/price-feeds/rules/price-feed-rules.promtool.test.ts'];
 
 export const MUTANTS: readonly Mutant[] = [
   // --- routing: the receivers, channels and heartbeat feedops ships ---------------------------------------------------
@@ -157,4 +159,12 @@ export const MUTANTS: readonly Mutant[] = [
   { id: 'X12', category: 'renderers', unseen: true, description: 'PythObserverDown waits 5m instead of 3m', file: 'constructs/price-feeds/rules/observer-rules.ts', from: 'export const OBSERVER_DOWN_FOR = Duration.minutes(3);', to: 'export const OBSERVER_DOWN_FOR = Duration.minutes(5);', tests: ['test/price-feeds/rules/price-feed-rules.promtool.test.ts', 'test/price-feeds/rules/shipped-price-feed-alerts.test.ts'] },
   { id: 'X13', category: 'renderers', unseen: true, description: 'a feed exactly at its staleness limit pages (>= instead of >)', file: 'constructs/price-feeds/rules/asset-type-rules.ts', from: '(${this.select(OBSERVER_METRIC_NAMES.staleness, items)}) > ${limit}`,', to: '(${this.select(OBSERVER_METRIC_NAMES.staleness, items)}) >= ${limit}`,', tests: ['test/price-feeds/rules/price-feed-rules.promtool.test.ts'] },
   { id: 'X14', category: 'renderers', unseen: true, description: 'one observer replica down pages again', file: 'constructs/price-feeds/rules/observer-rules.ts', from: "        severity: Severity.WARNING,\n        summary: 'pyth-observer target {{ $labels.instance }} is down',", to: "        severity: Severity.CRITICAL,\n        summary: 'pyth-observer target {{ $labels.instance }} is down',", tests: ['test/price-feeds/rules/price-feed-rules.test.ts', 'test/price-feeds/rules/shipped-price-feed-alerts.test.ts'] },
+
+  // --- the stale-feed page (issue 13: the design chosen from the alert-quality benchmark) -----------------------------
+  { id: 'S1', category: 'renderers', description: 'stale feeds wait 1m again before paging', file: BUDGET, from: 'stalePending: Duration.ZERO,', to: 'stalePending: Duration.minutes(1),', tests: STALE_PAGE_TESTS },
+  { id: 'S2', category: 'renderers', description: 'a stale feed resolves (and pages again) as soon as its only observer restarts', file: ASSET_TYPE_RULES, from: '      keepFiringFor: STALE_KEEP_FIRING_FOR,\n', to: '', tests: STALE_PAGE_TESTS },
+  { id: 'S3', category: 'renderers', description: "the stale groups are evaluated at Prometheus' 15 s interval", file: ASSET_TYPE_RULES, from: 'interval: ALERT_LATENCY_BUDGET.staleEvaluationInterval, rules: [rules.stale()] }', to: 'rules: [rules.stale()] }', tests: STALE_PAGE_TESTS },
+  { id: 'S4', category: 'renderers', description: 'the observer is scraped every 10 s again', file: BUDGET, from: 'scrapeInterval: Duration.seconds(5),', to: 'scrapeInterval: Duration.seconds(10),', tests: STALE_PAGE_TESTS },
+  { id: 'S5', category: 'routing', description: 'critical pages wait 5 s in Alertmanager again', file: BUDGET, from: 'criticalGroupWait: Duration.seconds(1),', to: 'criticalGroupWait: Duration.seconds(5),', tests: STALE_PAGE_TESTS },
+  { id: 'S6', category: 'validation', description: 'a one-word reason is enough to skip the minute of `for`', file: 'constructs/alerting/rules/validate-rule-groups.ts', from: 'rule.forBelowMinimumBecause.trim().length < MIN_REASON_LENGTH', to: 'rule.forBelowMinimumBecause.trim().length < 1', tests: ['test/alerting/rules/validate-rule-groups.test.ts'] },
 ];

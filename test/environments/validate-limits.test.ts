@@ -80,3 +80,15 @@ test('reports the price-feed pack\'s own problems under priceFeeds (abandoned no
   );
   expect(problems).toEqual(['dev: priceFeeds.feeds["Crypto.BTC/USD"].abandonedAfterSlots: number 100 (allowed: more than staleAfterSlots (200))']);
 });
+
+describe('priceFeeds.assetTypes.<type>.pendingFor at the boundary', () => {
+  test('accepts a stale pending time of 0s (the staleness count is the wait) and 1m for every other condition', () => {
+    const problems = problemsOf(withChange((e) => (e.dev.priceFeeds.assetTypes = { Crypto: { pendingFor: { stale: '0s', notTrading: '1m' } } })));
+    expect(problems).toEqual([]);
+  });
+
+  test('fails when another condition waits under 1m', () => {
+    const problems = problemsOf(withChange((e) => (e.dev.priceFeeds.assetTypes = { Crypto: { pendingFor: { notTrading: '59s' } } })));
+    expect(problems).toEqual([expect.stringMatching(/^dev: priceFeeds\.assetTypes\.Crypto\.pendingFor\.notTrading: .*\(allowed: a duration of at least 1m, e\.g\. "5m"\)$/)]);
+  });
+});

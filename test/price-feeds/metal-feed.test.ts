@@ -29,8 +29,8 @@ const byKindName = (kind: string, name: string) => {
   return found;
 };
 
-test('a Metal.XAU/USD feed gets its own rule group with the Metal asset type', () => {
-  const group = byKindName('PrometheusRule', 'pyth-price-feeds').spec.groups.find((candidate: { name: string }) => candidate.name === 'pyth-price-feeds-metal');
+test('a Metal.XAU/USD feed gets its own rule groups with the Metal asset type', () => {
+  const group = byKindName('PrometheusRule', 'pyth-price-feeds').spec.groups.find((candidate: { name: string }) => candidate.name === 'pyth-price-feeds-metal-stale');
   expect(group).toBeDefined();
   const stale = group.rules.find((rule: { alert?: string }) => rule.alert === 'PythPriceFeedStale');
   expect(stale.expr).toContain('pyth_observer_price_feed_staleness_slots{job="pyth-observer",symbol="Metal.XAU/USD"}) > 300');

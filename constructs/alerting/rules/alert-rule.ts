@@ -12,10 +12,17 @@ export interface AlertRule {
   /** PromQL; every series it returns is one alert instance. */
   readonly expr: string;
   /**
-   * How long `expr` must hold before the alert fires; at least one minute.
+   * How long `expr` must hold before the alert fires; at least one minute unless `forBelowMinimumBecause` says why not.
    * @default - none: fires on the first evaluation, which only the Watchdog may do
    */
   readonly for?: Duration;
+  /**
+   * Why this alert may wait less than a minute (or not at all): its expression already measures how long the
+   * condition has held, so one evaluation cannot page on a passing value (a staleness count above 120 slots is
+   * 48 s without an update). At least 20 characters a reviewer can judge; rendered nowhere.
+   * @default - none: `for` must be at least one minute
+   */
+  readonly forBelowMinimumBecause?: string;
   /**
    * How long the alert keeps firing after `expr` stops returning it (damps flapping on recovery).
    * @default - none: resolves on the first evaluation without a result

@@ -95,9 +95,22 @@ function validateAlert(where: string, rule: AlertRule): ValidationProblem[] {
     if (rule.for !== undefined && !isDuration(rule.for)) {
       problems.push(problem(where, 'for', rule.for, 'not a Duration', 'a Duration, or nothing'));
     }
+  } else if (rule.forBelowMinimumBecause !== undefined) {
+    if (typeof rule.forBelowMinimumBecause !== 'string' || rule.forBelowMinimumBecause.trim().length < MIN_REASON_LENGTH) {
+      problems.push(problem(where, 'forBelowMinimumBecause', rule.forBelowMinimumBecause, 'too short', `a reason of at least ${MIN_REASON_LENGTH} characters a reviewer can judge`));
+    }
+    if (!isDuration(rule.for)) {
+      problems.push(problem(where, 'for', rule.for, 'not a Duration', 'a Duration, Duration.ZERO to fire at the first evaluation'));
+    }
   } else if (!isDuration(rule.for) || rule.for.toSeconds() < MIN_ALERT_FOR.toSeconds()) {
     problems.push(
-      problem(where, 'for', rule.for, `under ${MIN_ALERT_FOR.toPrometheus()}`, `a Duration of at least ${MIN_ALERT_FOR.toPrometheus()}; only the ${WATCHDOG_ALERT_NAME} may fire at once`),
+      problem(
+        where,
+        'for',
+        rule.for,
+        `under ${MIN_ALERT_FOR.toPrometheus()}`,
+        `a Duration of at least ${MIN_ALERT_FOR.toPrometheus()}; only the ${WATCHDOG_ALERT_NAME} may fire at once, or an alert whose forBelowMinimumBecause says why its expression already waits`,
+      ),
     );
   }
   if (rule.keepFiringFor !== undefined && !isPositiveDuration(rule.keepFiringFor)) {
@@ -106,6 +119,9 @@ function validateAlert(where: string, rule: AlertRule): ValidationProblem[] {
   problems.push(...validateLabels(where, rule.labels, RESERVED_ALERT_LABELS));
   return problems;
 }
+
+/** The shortest reason accepted for a `for` under MIN_ALERT_FOR. */
+const MIN_REASON_LENGTH = 20;
 
 function validateRecording(where: string, rule: RecordingRule): ValidationProblem[] {
   const problems: ValidationProblem[] = [];

@@ -1,3 +1,4 @@
+import { ALERT_LATENCY_BUDGET } from '../../alerting/alert-latency-budget';
 import type { AlertRule } from '../../alerting/rules/alert-rule';
 import { Duration } from '../../core/duration';
 import { DEFAULT_MARKET_OPENING_HOLD } from '../../alerting/alertmanager/defaults';
@@ -6,6 +7,7 @@ import type { RuleGroup } from '../../alerting/rules/rule-group';
 import { Runbook } from '../../alerting/rules/runbook';
 import { Severity } from '../../alerting/rules/severity';
 import { ASSET_TYPES, type AssetTypeDefinition } from '../asset-types';
+import { STALE_FOR_BELOW_MINIMUM_BECAUSE, STALE_KEEP_FIRING_FOR } from '../pending-for';
 import type { ResolvedAssetType, ResolvedFeed, ResolvedPriceFeeds } from '../resolve';
 import { PYTHNET_SLOT_SECONDS, type PriceFeedThresholds } from '../thresholds';
 import { OBSERVER_METRIC_NAMES, PRICE_FEED_ALERTS } from './alert-names';
@@ -42,23 +44,34 @@ export function assetTypeRuleGroupName(assetType: string): string {
   return `pyth-price-feeds-${assetType.toLowerCase()}`;
 }
 
-/** The per-feed alerts of one asset type. */
-export function assetTypeRuleGroup(assetType: ResolvedAssetType, feeds: ResolvedPriceFeeds): RuleGroup {
+/** The rule group of an asset type's stale alert, e.g. `pyth-price-feeds-crypto-stale`. */
+export function assetTypeStaleRuleGroupName(assetType: string): string {
+  return `${assetTypeRuleGroupName(assetType)}-stale`;
+}
+
+/**
+ * The per-feed alerts of one asset type: the stale alert in a group of its own, evaluated every
+ * ALERT_LATENCY_BUDGET.staleEvaluationInterval (part of its page latency), and every other alert at Prometheus'
+ * evaluation interval (the confidence rule's 6-hour median is too costly to evaluate that often).
+ */
+export function assetTypeRuleGroups(assetType: ResolvedAssetType, feeds: ResolvedPriceFeeds): RuleGroup[] {
   const rules = new AssetTypeRules(assetType, feeds);
   const comparedWithCoinGecko = assetType.feeds.some((feed) => feed.coingeckoId !== undefined);
-  return {
-    name: assetTypeRuleGroupName(assetType.assetType),
-    rules: [
-      rules.stale(),
-      rules.notTrading(),
-      rules.permissionedPublishersLow(),
-      rules.quorumIntermittent(),
-      rules.confidenceIntervalWide(),
-      ...(comparedWithCoinGecko ? [rules.deviationFromCoinGeckoHigh(), rules.coinGeckoPriceStale(), rules.coinGeckoPriceMissing()] : []),
-      rules.metricAbsent(),
-      rules.metricsFrozen(),
-    ],
-  };
+  return [
+    {
+      name: assetTypeRuleGroupName(assetType.assetType),
+      rules: [
+        rules.notTrading(),
+        rules.permissionedPublishersLow(),
+        rules.quorumIntermittent(),
+        rules.confidenceIntervalWide(),
+        ...(comparedWithCoinGecko ? [rules.deviationFromCoinGeckoHigh(), rules.coinGeckoPriceStale(), rules.coinGeckoPriceMissing()] : []),
+        rules.metricAbsent(),
+        rules.metricsFrozen(),
+      ],
+    },
+    { name: assetTypeStaleRuleGroupName(assetType.assetType), interval: ALERT_LATENCY_BUDGET.staleEvaluationInterval, rules: [rules.stale()] },
+  ];
 }
 
 /*
@@ -87,6 +100,8 @@ class AssetTypeRules {
     return this.alert(PRICE_FEED_ALERTS.priceFeedStale, {
       expr: anyOf(terms),
       for: this.assetType.pendingFor.stale,
+      forBelowMinimumBecause: STALE_FOR_BELOW_MINIMUM_BECAUSE,
+      keepFiringFor: STALE_KEEP_FIRING_FOR,
       severity: Severity.CRITICAL,
       summary: 'Pyth {{ $labels.symbol }} price is stale: {{ printf "%.0f" $value }} slots without a trading update',
       description:
@@ -338,7 +353,7 @@ count by (symbol) (${staleness})`,
     return `job=${quote(this.options.observer.job)}`;
   }
 
-  private alert(name: string, rule: Pick<AlertRule, 'expr' | 'for' | 'severity' | 'summary' | 'description'>): AlertRule {
+  private alert(name: string, rule: Pick<AlertRule, 'expr' | 'for' | 'forBelowMinimumBecause' | 'keepFiringFor' | 'severity' | 'summary' | 'description'>): AlertRule {
     return {
       alert: name,
       ...rule,

@@ -3,7 +3,7 @@ import type { RuleGroup } from '../../alerting/rules/rule-group';
 import { Runbook } from '../../alerting/rules/runbook';
 import { watchdogRule } from '../../alerting/rules/watchdog';
 import type { ResolvedPriceFeeds } from '../resolve';
-import { assetTypeRuleGroup } from './asset-type-rules';
+import { assetTypeRuleGroups } from './asset-type-rules';
 import { observerRuleGroup } from './observer-rules';
 import { hermesRuleGroup } from '../hermes/hermes-rules';
 
@@ -12,12 +12,12 @@ export const PRICE_FEED_RULE_LABELS: Readonly<Record<string, string>> = { 'app.k
 /** `metadata.name` of the pack's PrometheusRule. */
 export const PRICE_FEED_RULE_NAME = 'pyth-price-feeds';
 
-/** The price-feed rule pack: observer health, one group per asset type, Hermes' prices (when checked), and the Watchdog heartbeat. */
+/** The price-feed rule pack: observer health, two groups per asset type (its alerts, its stale alert), Hermes' prices (when checked), and the Watchdog heartbeat. */
 export function priceFeedRuleGroups(feeds: ResolvedPriceFeeds): RuleGroup[] {
   const hermes = hermesRuleGroup(feeds);
   return [
     observerRuleGroup(feeds),
-    ...feeds.assetTypes.map((assetType) => assetTypeRuleGroup(assetType, feeds)),
+    ...feeds.assetTypes.flatMap((assetType) => assetTypeRuleGroups(assetType, feeds)),
     ...(hermes ? [hermes] : []),
     {
       name: 'feedops-heartbeat',

@@ -48,10 +48,10 @@ describe('defaults and their overrides', () => {
     ]);
   });
 
-  test('default timing: critical 10s/1m/1h, warning 30s/5m/4h, info 1m/15m/24h', () => {
+  test('default timing: critical 1s/1m/1h, warning 30s/5m/4h, info 1m/15m/24h', () => {
     const timingOf = (severity: string) =>
       routesWithSeverity({}, severity).map(({ group_wait, group_interval, repeat_interval }) => [group_wait, group_interval, repeat_interval]);
-    expect(new Set(timingOf('critical').map(String))).toEqual(new Set(['5s,1m,1h']));
+    expect(new Set(timingOf('critical').map(String))).toEqual(new Set(['1s,1m,1h']));
     expect(new Set(timingOf('warning').map(String))).toEqual(new Set(['30s,5m,4h']));
     expect(new Set(timingOf('info').map(String))).toEqual(new Set(['1m,15m,24h']));
   });
@@ -60,7 +60,7 @@ describe('defaults and their overrides', () => {
     const critical = routesWithSeverity({ timing: { critical: { repeatInterval: Duration.minutes(30) } } }, 'critical');
     for (const route of critical) {
       expect(route.repeat_interval).toBe('30m');
-      expect(route.group_wait).toBe('5s');
+      expect(route.group_wait).toBe('1s');
     }
   });
 

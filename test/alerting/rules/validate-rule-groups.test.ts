@@ -61,7 +61,24 @@ describe('validateRuleGroups', () => {
 
   test('fails when for is under one minute', () => {
     expect(() => validateRuleGroups([aGroup([anAlert({ for: Duration.seconds(30) })])])).toThrow(
-      /alert "ExampleTargetDown": for: "30s": under 1m \(allowed: a Duration of at least 1m; only the Watchdog may fire at once\)/,
+      /alert "ExampleTargetDown": for: "30s": under 1m \(allowed: a Duration of at least 1m; only the Watchdog may fire at once, or an alert whose forBelowMinimumBecause says why its expression already waits\)/,
+    );
+  });
+
+  test('accepts a for under one minute, down to zero, when the rule says why its expression already waits', () => {
+    const because = 'the staleness count is itself a duration without an update';
+    expect(() => validateRuleGroups([aGroup([anAlert({ for: Duration.ZERO, forBelowMinimumBecause: because }), anAlert({ alert: 'Other', for: Duration.seconds(15), forBelowMinimumBecause: because })])])).not.toThrow();
+  });
+
+  test('fails when the reason for a short for is too short to judge', () => {
+    expect(() => validateRuleGroups([aGroup([anAlert({ for: Duration.ZERO, forBelowMinimumBecause: 'fast' })])])).toThrow(
+      /alert "ExampleTargetDown": forBelowMinimumBecause: "fast": too short \(allowed: a reason of at least 20 characters a reviewer can judge\)/,
+    );
+  });
+
+  test('fails when a rule with a reason for a short for has no Duration at all', () => {
+    expect(() => validateRuleGroups([aGroup([anAlert({ for: undefined, forBelowMinimumBecause: 'the expression measures the hold itself' })])])).toThrow(
+      /for: missing: not a Duration \(allowed: a Duration, Duration.ZERO to fire at the first evaluation\)/,
     );
   });
 

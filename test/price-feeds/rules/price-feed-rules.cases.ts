@@ -285,9 +285,9 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
 
   // --- crypto feeds -----------------------------------------------------------------------------------------
   {
-    name: 'PythPriceFeedStale fires for BTC 300 slots behind for over 1m',
+    name: 'PythPriceFeedStale fires for BTC 300 slots behind',
     alert: 'PythPriceFeedStale',
-    group: 'pyth-price-feeds-crypto',
+    group: 'pyth-price-feeds-crypto-stale',
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '300x10'), feedSeries(OBSERVER_METRIC_NAMES.staleness, ETH, '3x10')],
     firing: [{ labels: { symbol: BTC }, value: 300 }],
@@ -295,7 +295,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
   {
     name: 'PythPriceFeedStale fires when one of two observer replicas sees the feed stale',
     alert: 'PythPriceFeedStale',
-    group: 'pyth-price-feeds-crypto',
+    group: 'pyth-price-feeds-crypto-stale',
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '300x10'), feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '2x10', SECOND_REPLICA)],
     firing: [{ labels: { symbol: BTC }, value: 300 }],
@@ -303,7 +303,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
   {
     name: 'PythPriceFeedStale is silent at 100 slots, under the 120-slot default',
     alert: 'PythPriceFeedStale',
-    group: 'pyth-price-feeds-crypto',
+    group: 'pyth-price-feeds-crypto-stale',
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '100x10')],
     firing: [],
@@ -311,7 +311,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
   {
     name: 'PythPriceFeedStale is silent for SOL at 150 slots, under its 200-slot override',
     alert: 'PythPriceFeedStale',
-    group: 'pyth-price-feeds-crypto',
+    group: 'pyth-price-feeds-crypto-stale',
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, SOL, '150x10')],
     firing: [],
@@ -319,7 +319,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
   {
     name: 'PythPriceFeedStale fires for SOL above its 200-slot override',
     alert: 'PythPriceFeedStale',
-    group: 'pyth-price-feeds-crypto',
+    group: 'pyth-price-feeds-crypto-stale',
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, SOL, '250x10')],
     firing: [{ labels: { symbol: SOL }, value: 250 }],
@@ -327,7 +327,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
   {
     name: 'PythPriceFeedStale ignores feeds that are not configured',
     alert: 'PythPriceFeedStale',
-    group: 'pyth-price-feeds-crypto',
+    group: 'pyth-price-feeds-crypto-stale',
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, 'Crypto.DOGE/USD', '5000x10')],
     firing: [],
@@ -684,7 +684,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
   {
     name: 'PythPriceFeedStale is silent for BTC exactly at its 120-slot limit',
     alert: 'PythPriceFeedStale',
-    group: 'pyth-price-feeds-crypto',
+    group: 'pyth-price-feeds-crypto-stale',
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '120x10')],
     firing: [],
@@ -692,17 +692,59 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
   {
     name: 'PythPriceFeedStale fires for BTC one slot past its 120-slot limit',
     alert: 'PythPriceFeedStale',
-    group: 'pyth-price-feeds-crypto',
+    group: 'pyth-price-feeds-crypto-stale',
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '121x10')],
     firing: [{ labels: { symbol: BTC }, value: 121 }],
+  },
+  {
+    name: 'PythPriceFeedStale fires at the first evaluation past the limit: the count is the wait, no `for` on top',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto-stale',
+    // Past the limit from 4m: evaluated at 4m it fires at once (with `for: 1m` it would still be pending here).
+    at: at(4),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '2x3 300x6')],
+    firing: [{ labels: { symbol: BTC }, value: 300 }],
+  },
+  {
+    name: 'PythPriceFeedStale keeps firing while the staleness series is gone (the only observer restarting), up to 2m',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto-stale',
+    // Last seen stale at 4m, gone from 5m (a staleness marker, as when the observer's target disappears).
+    at: at(6),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '300x4 stale')],
+    firing: [{ labels: { symbol: BTC }, value: 300 }],
+  },
+  {
+    name: 'PythPriceFeedStale resolves 2m after the staleness series went away',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto-stale',
+    at: at(7),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '300x4 stale')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedStale resolves 2m after the feed is fresh again',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto-stale',
+    at: at(7),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '300x4 2x6')],
+    firing: [],
+  },
+  {
+    name: 'PythPriceFeedStale still fires 1m after the feed is fresh again (one page per incident, however it recovers)',
+    alert: 'PythPriceFeedStale',
+    group: 'pyth-price-feeds-crypto-stale',
+    at: at(6),
+    series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, BTC, '300x4 2x6')],
+    firing: [{ labels: { symbol: BTC }, value: 300 }],
   },
 
   // --- equity and FX feeds --------------------------------------------------------------------------------
   {
     name: 'PythPriceFeedStale fires for AAPL with asset_type Equity, so market-hours mutes apply',
     alert: 'PythPriceFeedStale',
-    group: 'pyth-price-feeds-equity',
+    group: 'pyth-price-feeds-equity-stale',
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, AAPL, '5000x10')],
     firing: [{ labels: { symbol: AAPL }, value: 5000 }],
@@ -718,7 +760,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
   {
     name: 'PythPriceFeedStale fires for EUR/USD with asset_type FX',
     alert: 'PythPriceFeedStale',
-    group: 'pyth-price-feeds-fx',
+    group: 'pyth-price-feeds-fx-stale',
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, EUR_USD, '300x10')],
     firing: [{ labels: { symbol: EUR_USD }, value: 300 }],
@@ -771,7 +813,7 @@ export const PRICE_FEED_RULE_CASES: readonly AlertRuleCase[] = [
   {
     name: 'PythPriceFeedStale is silent for USD/HKD at 5000 slots, under its 10000-slot override',
     alert: 'PythPriceFeedStale',
-    group: 'pyth-price-feeds-fx',
+    group: 'pyth-price-feeds-fx-stale',
     at: at(5),
     series: [feedSeries(OBSERVER_METRIC_NAMES.staleness, USD_HKD, '5000x10')],
     firing: [],

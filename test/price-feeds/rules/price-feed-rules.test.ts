@@ -1,4 +1,5 @@
 import { priceFeedRuleGroups, renderPriceFeedRules } from '../../../constructs/price-feeds/rules/price-feed-rules';
+import { STALE_FOR_BELOW_MINIMUM_BECAUSE } from '../../../constructs/price-feeds/pending-for';
 import type { ResolvedPriceFeeds } from '../../../constructs/price-feeds/resolve';
 import { OBSERVER_METRIC_FAMILIES } from '../../../constructs/price-feeds/observer/observer-metrics';
 import type { RenderedAlertingRule } from '../../../constructs/alerting/rules/render-rules';
@@ -85,9 +86,14 @@ describe.each(OPTION_SET_NAMES)('price-feed rules for %s', (name) => {
     expect(wrong.map(({ rule }) => `${rule.alert}: ${rule.annotations.runbook_url}`)).toEqual([]);
   });
 
-  test('every alert except the Watchdog waits at least 1m', () => {
+  test('every alert except the Watchdog waits at least 1m, unless its rule says why its expression already waits (only PythPriceFeedStale)', () => {
     const hasty = alertsFor(name).filter(({ rule }) => rule.alert !== 'Watchdog' && (rule.for === undefined || toSeconds(rule.for) < 60));
-    expect(hasty.map(({ rule }) => `${rule.alert} for ${rule.for}`)).toEqual([]);
+    const reasons = new Map(
+      priceFeedRuleGroups(FEED_SETS[name]).flatMap((group) => group.rules.flatMap((rule) => ('alert' in rule && rule.forBelowMinimumBecause ? [[rule.alert, rule.forBelowMinimumBecause]] : []))) as Array<[string, string]>,
+    );
+    expect([...new Set(hasty.map(({ rule }) => `${rule.alert}: ${reasons.get(rule.alert) ?? 'no reason'}`))]).toEqual(
+      hasty.length === 0 ? [] : [`PythPriceFeedStale: ${STALE_FOR_BELOW_MINIMUM_BECAUSE}`],
+    );
   });
 
   test('every alert carries the environment and the team', () => {
@@ -129,9 +135,13 @@ describe.each(OPTION_SET_NAMES)('price-feed rules for %s', (name) => {
     const perFeed = alertsFor(name).filter(({ group }) => group.startsWith('pyth-price-feeds-'));
     const expected: Record<string, string> = {
       'pyth-price-feeds-crypto': 'Crypto',
+      'pyth-price-feeds-crypto-stale': 'Crypto',
       'pyth-price-feeds-equity': 'Equity',
+      'pyth-price-feeds-equity-stale': 'Equity',
       'pyth-price-feeds-fx': 'FX',
+      'pyth-price-feeds-fx-stale': 'FX',
       'pyth-price-feeds-metal': 'Metal',
+      'pyth-price-feeds-metal-stale': 'Metal',
     };
     expect(perFeed.length).toBeGreaterThan(0);
     expect(perFeed.filter(({ group, rule }) => rule.labels.asset_type !== expected[group]).map(({ rule }) => rule.alert)).toEqual([]);
@@ -139,15 +149,28 @@ describe.each(OPTION_SET_NAMES)('price-feed rules for %s', (name) => {
 });
 
 describe('price-feed rule pack', () => {
-  test('has an observer group, one group per asset type with feeds and the heartbeat group', () => {
+  test('has an observer group, two groups per asset type with feeds (its alerts, its stale alert) and the heartbeat group', () => {
     expect(priceFeedRuleGroups(PROD_FEEDS).map((group) => group.name)).toEqual([
       'pyth-observer',
       'pyth-price-feeds-crypto',
+      'pyth-price-feeds-crypto-stale',
       'pyth-price-feeds-equity',
+      'pyth-price-feeds-equity-stale',
       'pyth-price-feeds-fx',
+      'pyth-price-feeds-fx-stale',
       'pyth-price-feeds-metal',
+      'pyth-price-feeds-metal-stale',
       'feedops-heartbeat',
     ]);
+  });
+
+  test("the stale alert is alone in its asset type's stale group, evaluated every 5s; the other groups keep Prometheus' interval", () => {
+    const groups = render(PROD_FEEDS).rulesFile.groups;
+    const stale = groups.filter((group) => group.name.endsWith('-stale'));
+    expect(stale.map((group) => ({ interval: group.interval, alerts: group.rules.map((rule) => ('alert' in rule ? rule.alert : rule.record)) }))).toEqual(
+      Array(4).fill({ interval: '5s', alerts: ['PythPriceFeedStale'] }),
+    );
+    expect(groups.filter((group) => !group.name.endsWith('-stale') && group.interval !== undefined)).toEqual([]);
   });
 
   test('an asset type without feeds gets no group', () => {
@@ -163,19 +186,19 @@ describe('price-feed rule pack', () => {
   });
 
   test('an asset-type staleness limit replaces the default', () => {
-    expect(findAlert(STAGING_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-crypto').expr).toMatch(/\) > 150$/);
+    expect(findAlert(STAGING_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-crypto-stale').expr).toMatch(/\) > 150$/);
   });
 
   test('a per-feed staleness limit gets its own term', () => {
-    expect(findAlert(PROD_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-fx').expr).toContain('symbol="FX.USD/HKD"}) > 10000');
+    expect(findAlert(PROD_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-fx-stale').expr).toContain('symbol="FX.USD/HKD"}) > 10000');
   });
 
-  test('stale feeds wait 1m by default', () => {
-    expect(findAlert(DEV_FEEDS, 'PythPriceFeedStale').for).toBe('1m');
+  test('stale feeds fire at the first evaluation past the limit by default, and keep firing 2m', () => {
+    expect(findAlert(DEV_FEEDS, 'PythPriceFeedStale')).toMatchObject({ for: '0s', keep_firing_for: '2m' });
   });
 
   test('an asset type may change how long stale feeds wait', () => {
-    expect(findAlert(STAGING_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-crypto').for).toBe('3m');
+    expect(findAlert(STAGING_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-crypto-stale').for).toBe('3m');
   });
 
   test('stale and not-trading feeds are critical', () => {
@@ -206,7 +229,7 @@ describe('price-feed rule pack', () => {
   });
 
   test('a Metal feed gets rules, with the asset_type Alertmanager mutes outside CME Globex hours', () => {
-    const stale = findAlert(PROD_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-metal');
+    const stale = findAlert(PROD_FEEDS, 'PythPriceFeedStale', 'pyth-price-feeds-metal-stale');
     expect(stale.expr).toContain('symbol="Metal.XAU/USD"}) > 120');
     expect(stale.labels.asset_type).toBe('Metal');
   });
