@@ -15,6 +15,8 @@ module.exports = {
   globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',
   // expect.hasAssertions() before every test: a test that asserts nothing fails.
   setupFilesAfterEnv: ['<rootDir>/dist/test/support/require-assertions.js'],
+  // The files that mostly wait on real servers' clocks start first, also in a fresh clone (no timings cached yet).
+  testSequencer: '<rootDir>/dist/test/support/waiting-first-sequencer.js',
   // Names the slowest test files after every run.
   reporters: ['default', '<rootDir>/dist/test/support/slowest-files-reporter.js'],
 };
