@@ -1,6 +1,7 @@
 // The committed API reports (api/*.api.md) are the reviewed public API: a change to an exported signature without
 // `npm run api:update` fails here, so every API change shows in a pull request's diff.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { API_ENTRY_POINTS, PROJECT_ROOT, runApiReports } from '../../scripts/api-report';
 
@@ -20,9 +21,11 @@ test('each entry point of package.json has a committed report', () => {
 });
 
 test('a changed exported signature is reported as a change against the committed report', () => {
-  // A copy of the compiled package inside the project (so cdktf and constructs resolve), with one signature changed.
-  const copy = fs.mkdtempSync(path.join(PROJECT_ROOT, 'dist', 'api-change-'));
+  // A copy of the compiled package, with one signature changed, outside the project (other files copy dist/ while
+  // this runs) and with the project's node_modules linked in, so cdktf and constructs resolve.
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-api-change-'));
   try {
+    fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
     fs.cpSync(path.join(PROJECT_ROOT, 'dist', 'constructs'), path.join(copy, 'dist', 'constructs'), { recursive: true });
     fs.copyFileSync(path.join(PROJECT_ROOT, 'package.json'), path.join(copy, 'package.json'));
     const durationTypes = path.join(copy, 'dist', 'constructs', 'core', 'duration.d.ts');

@@ -48,9 +48,13 @@ test("bundles feedops' own dependencies (zod, yaml); cdktf, constructs and the p
   expect(loaded.filter((name) => name in dependencies)).toEqual([]);
 });
 
-/** Runs the synth build into a fresh directory inside the project (so the bundle resolves node_modules as dist/main.js does). */
+/**
+ * Runs the synth build into a fresh directory outside the project (other files copy dist/ while this runs) with the
+ * project's node_modules linked in, so the bundle resolves its packages as dist/main.js does.
+ */
 function buildBundle(): { bundleDir: string; outdir: string } {
-  const bundleDir = fs.mkdtempSync(path.join(PROJECT_ROOT, 'dist', 'synth-build-'));
+  const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-synth-bundle-'));
+  fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(bundleDir, 'node_modules'), 'dir');
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-synth-build-'));
   created.push(bundleDir, outdir);
   run(process.execPath, ['scripts/build/synth-build.mjs', '--outdir', bundleDir]);
