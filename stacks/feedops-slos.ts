@@ -6,6 +6,7 @@ import { OBSERVER_METRICS } from '../constructs/price-feeds/observer/observer-me
 import type { MarketClosure } from '../constructs/alerting/alertmanager/routing-model';
 import { localClockRule, MARKET_OPEN_SERIES, marketOpenExpr, timeZoneOf } from '../constructs/alerting/rules/market-clock';
 import { ASSET_TYPES, type AssetType, type AssetTypeDefinition } from '../constructs/price-feeds/asset-types';
+import { PRICE_FEED_ALERTS } from '../constructs/price-feeds/rules/alert-names';
 import { PYTHNET_SLOT_SECONDS } from '../constructs/price-feeds/thresholds';
 import type { ServiceLevelObjectiveSpec } from '../constructs/slo/slo-spec';
 import type { EnvironmentConfig } from '../environments/schema';
@@ -121,6 +122,8 @@ export function feedopsSloSpecs(env: EnvironmentConfig, namespace: string): Serv
       team: environmentPriceFeeds(env).team,
       runbook: runbook('PythPriceFeedFreshnessSlo'),
       labels: { symbol },
+      // A feed that stays stale pages as PythPriceFeedStale within a minute; its budget burn is the same incident.
+      pageSupersededBy: { alert: PRICE_FEED_ALERTS.priceFeedStale, on: ['symbol'] },
       // The SLI of a feed whose market closes has no samples while it is closed, by design; a feed the observer stops
       // reporting raises PythPriceFeedMetricAbsent either way.
       noData: tradingHours ? ('ignore' as const) : ('alert' as const),

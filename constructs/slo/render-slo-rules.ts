@@ -57,6 +57,11 @@ export function windowSeconds(window: string): number {
   return Number(match[1]) * WINDOW_SECONDS[match[2]];
 }
 
+/** The longest long window of the page alerts: how far back a page another alert sent still covers the fast burn. */
+export const LONGEST_PAGE_WINDOW: SliWindow = BURN_RATE_ALERTS.filter((a) => a.severity === 'page')
+  .map((a) => a.long)
+  .reduce((longest, long) => (windowSeconds(long) > windowSeconds(longest) ? long : longest));
+
 /** `<namespace>/<service>/<name>`: unique across teams, since two teams may both have `api/availability`. */
 export function sloId(spec: Pick<ServiceLevelObjectiveSpec, 'namespace' | 'service' | 'name'>): string {
   return `${spec.namespace}/${spec.service}/${spec.name}`;
@@ -137,6 +142,10 @@ function groupsOf(spec: ServiceLevelObjectiveSpec): RuleGroup[] {
       .map((a) => `(\n  ${condition(a)}\n  )`)
       .join(`\n  or ignoring (${SLO_LABELS.window})\n  `) +
     '\n)';
+  // An incident another alert already paged for burns the budget for as long as the longest page window holds it.
+  const superseded = spec.pageSupersededBy
+    ? `\nunless on (${spec.pageSupersededBy.on.join(', ')})\nmax_over_time(ALERTS{alertname="${spec.pageSupersededBy.alert}", alertstate="firing"}[${LONGEST_PAGE_WINDOW}])`
+    : '';
   const factors = (severity: 'page' | 'ticket') =>
     BURN_RATE_ALERTS.filter((a) => a.severity === severity)
       .map((a) => `${burnFactor(a.budgetPercent, a.long, window)}x over ${a.long} and ${a.short}`)
@@ -147,7 +156,7 @@ function groupsOf(spec: ServiceLevelObjectiveSpec): RuleGroup[] {
     {
       ...common,
       alert: `${spec.alertName}ErrorBudgetBurn`,
-      expr: burnExpr('page'),
+      expr: `${burnExpr('page')}${superseded}`,
       for: PAGE_FOR,
       severity: Severity.CRITICAL,
       labels: { ...alertLabels, [SLO_LABELS.severity]: 'page' },
@@ -234,6 +243,12 @@ export function validateSloSpecs(specs: readonly ServiceLevelObjectiveSpec[]): v
       if (typeof sli.selector !== 'string' || !/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})?$/s.test(sli.selector.trim())) add('sli.selector', sli.selector, 'a series selector, e.g. probe_success{job="x"}');
     } else {
       add('sli.kind', (sli as { kind?: unknown } | undefined)?.kind, '"events" or "bool-gauge"');
+    }
+    if (spec.pageSupersededBy) {
+      if (typeof spec.pageSupersededBy.alert !== 'string' || !ALERT_NAME_PATTERN.test(spec.pageSupersededBy.alert)) add('pageSupersededBy.alert', spec.pageSupersededBy.alert, 'the CamelCase name of an alert, e.g. "PythPriceFeedStale"');
+      if (!Array.isArray(spec.pageSupersededBy.on) || spec.pageSupersededBy.on.length === 0 || spec.pageSupersededBy.on.some((label) => !LABEL_NAME_PATTERN.test(label))) {
+        add('pageSupersededBy.on', spec.pageSupersededBy.on, 'one or more label names both alerts carry, e.g. ["symbol"]');
+      }
     }
     for (const name of Object.keys(spec.labels ?? {})) {
       if (!LABEL_NAME_PATTERN.test(name) || RESERVED_SLO_LABELS.includes(name)) add(`labels.${name}`, name, `a label name other than ${RESERVED_SLO_LABELS.join(', ')}`);

@@ -70,4 +70,12 @@ export interface ServiceLevelObjectiveSpec {
    * @default {}
    */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * An alert that already pages for what burns this budget (e.g. PythPriceFeedStale for a feed's freshness): while it
+   * has fired within the longest page window, matched `on` the given labels, the fast burn does not page a second
+   * time for the same incident (the slow-burn ticket still opens). Prometheus' own `ALERTS` series is read, so the
+   * alert must be evaluated by the same Prometheus.
+   * @default - the fast burn pages on its own
+   */
+  readonly pageSupersededBy?: { readonly alert: string; readonly on: readonly string[] };
 }

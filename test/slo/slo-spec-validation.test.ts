@@ -71,3 +71,16 @@ test('the construct places one PrometheusRule in the spec\'s namespace, the same
   expect(manifests.map((m) => [m.kind, m.metadata.name, m.metadata.namespace])).toEqual([['PrometheusRule', 'slo-api-availability', 'payments']]);
   expect(manifests[0].spec).toEqual(JSON.parse(JSON.stringify(construct!.rules.rulesFile)));
 });
+
+test('fails when pageSupersededBy names no alert or no labels to match on', () => {
+  expect(() => render({ ...API_SLO, pageSupersededBy: { alert: 'stale feed', on: ['symbol'] } })).toThrow('field "pageSupersededBy.alert" is "stale feed" (allowed: the CamelCase name of an alert');
+  expect(() => render({ ...API_SLO, pageSupersededBy: { alert: 'PaymentsApiDown', on: [] } })).toThrow('field "pageSupersededBy.on" is [] (allowed: one or more label names');
+});
+
+test('a superseded fast burn is silent while the other alert fired within the longest page window (6h); the ticket is not', () => {
+  const rules = render({ ...API_SLO, pageSupersededBy: { alert: 'PaymentsApiDown', on: ['slo_service'] } }).rulesFile.groups.flatMap((g) => g.rules);
+  const page = rules.find((rule) => 'alert' in rule && rule.alert.endsWith('ErrorBudgetBurn'))!;
+  const ticket = rules.find((rule) => 'alert' in rule && rule.alert.endsWith('ErrorBudgetSlowBurn'))!;
+  expect(page.expr).toMatch(/\nunless on \(slo_service\)\nmax_over_time\(ALERTS\{alertname="PaymentsApiDown", alertstate="firing"\}\[6h\]\)$/);
+  expect(ticket.expr).not.toContain('ALERTS');
+});
