@@ -1,12 +1,8 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { stringify } from 'yaml';
 import { Duration } from '../../constructs/core/duration';
 import { renderSloRules } from '../../constructs/slo/render-slo-rules';
 import { alertsOf } from '../alerting/promtool/rendered-alerts';
-import { renderRuleTests } from '../alerting/promtool/render-rule-tests';
 import type { AlertRuleCase, InputSeries } from '../alerting/promtool/rule-test-case';
-import { writeRulesFile } from '../alerting/promtool/rules-file';
+import { runRuleCases, writeRulesFile } from '../alerting/promtool/rules-file';
 import { runTool } from '../support/tools';
 import { API_SLO } from './fixtures';
 
@@ -108,10 +104,7 @@ const CASES: AlertRuleCase[] = [
 ];
 
 test('promtool test rules: pages, tickets, recovery, the traffic guard and no data behave as specified', () => {
-  const rulesPath = writeRulesFile(rulesFile);
-  const testsPath = path.join(path.dirname(rulesPath), 'slo.test.yaml');
-  fs.writeFileSync(testsPath, stringify(renderRuleTests(rulesFile, path.basename(rulesPath), CASES), { lineWidth: 0 }));
-  const result = runTool('promtool', ['test', 'rules', path.basename(testsPath)], { cwd: path.dirname(testsPath) });
+  const result = runRuleCases(rulesFile, CASES, 'slo.test.yaml');
   expect(result.output).toContain('SUCCESS');
   expect(result.status).toBe(0);
 });

@@ -1,17 +1,13 @@
 // The Hermes price rules under promtool: json_exporter's publish-time series and pyth-observer's staleness and
 // status, one sample a minute, against the rendered group (age recording, stale, missing, unavailable).
-import * as fs from 'fs';
-import * as path from 'path';
-import { stringify } from 'yaml';
 import { renderRules } from '../../../constructs/alerting/rules/render-rules';
 import { Duration } from '../../../constructs/core/duration';
 import { HERMES_PRICE_METRICS, HERMES_PRICE_PROBE_JOB } from '../../../constructs/price-feeds/hermes/hermes-exporter';
 import { HERMES_ALERTS, HERMES_PRICE_MAX_AGE_SECONDS, HERMES_RULE_GROUP, hermesRuleGroup } from '../../../constructs/price-feeds/hermes/hermes-rules';
 import { priceFeedRuleGroups } from '../../../constructs/price-feeds/rules/price-feed-rules';
 import { alertsOf, metricNamesIn } from '../../alerting/promtool/rendered-alerts';
-import { renderRuleTests } from '../../alerting/promtool/render-rule-tests';
 import type { AlertRuleCase, InputSeries } from '../../alerting/promtool/rule-test-case';
-import { writeRulesFile } from '../../alerting/promtool/rules-file';
+import { runRuleCases, writeRulesFile } from '../../alerting/promtool/rules-file';
 import { runTool } from '../../support/tools';
 import { DEV_FEEDS, feedSetConfig, resolveFeedSet } from '../fixtures';
 
@@ -98,10 +94,7 @@ const CASES: AlertRuleCase[] = [
 ];
 
 test('promtool test rules: stale Hermes prices page only while Pythnet trades the feed; missing and unavailable prices warn', () => {
-  const rulesPath = writeRulesFile(rulesFile);
-  const testsPath = path.join(path.dirname(rulesPath), 'hermes.test.yaml');
-  fs.writeFileSync(testsPath, stringify(renderRuleTests(rulesFile, path.basename(rulesPath), CASES), { lineWidth: 0 }));
-  const result = runTool('promtool', ['test', 'rules', path.basename(testsPath)], { cwd: path.dirname(testsPath) });
+  const result = runRuleCases(rulesFile, CASES, 'hermes.test.yaml');
   expect(result.output).toContain('SUCCESS');
   expect(result.status).toBe(0);
 });
