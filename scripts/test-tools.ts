@@ -81,14 +81,23 @@ export class ToolTimeoutError extends Error {
  * Runs a tool to completion; returns its exit status and combined output. A run killed at the time limit or by a
  * signal throws ToolTimeoutError with the tool's stdout and stderr, instead of returning a null status.
  */
-export function runTool(tool: Tool, args: readonly string[], options: { cwd?: string; input?: string; timeoutMs?: number } = {}) {
+export function runTool(tool: Tool, args: readonly string[], options: ToolRunOptions = {}) {
   return runCommand(toolPath(tool), args, options, tool);
 }
 
+export interface ToolRunOptions {
+  readonly cwd?: string;
+  readonly input?: string;
+  readonly timeoutMs?: number;
+  /** Variables added to the tool's environment. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** runTool for any executable (the timeout handling is what tests of it exercise). */
-export function runCommand(executable: string, args: readonly string[], options: { cwd?: string; input?: string; timeoutMs?: number } = {}, name = executable) {
+export function runCommand(executable: string, args: readonly string[], options: ToolRunOptions = {}, name = executable) {
   const timeoutMs = options.timeoutMs ?? toolTimeoutMs();
-  const result = spawnSync(executable, args, { encoding: 'utf8', cwd: options.cwd, input: options.input, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const env = options.env ? { ...process.env, ...options.env } : undefined;
+  const result = spawnSync(executable, args, { encoding: 'utf8', cwd: options.cwd, input: options.input, env, timeout: timeoutMs, killSignal: 'SIGKILL' });
   const stdout = result.stdout ?? '';
   const stderr = result.stderr ?? '';
   const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';

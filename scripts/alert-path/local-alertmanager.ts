@@ -58,7 +58,8 @@ export class LocalAlertmanager {
     public readonly configFile: string,
   ) {}
 
-  public static async start(routing: AlertRoutingModel, binary: string): Promise<LocalAlertmanager> {
+  /** `env` adds variables to Alertmanager's environment (ZONEINFO for a test's own time zones). */
+  public static async start(routing: AlertRoutingModel, binary: string, env?: Readonly<Record<string, string>>): Promise<LocalAlertmanager> {
     const directory = temporaryDirectory('feedops-alertmanager-');
     const recorder = await RecordingServer.start();
     let server: ServerProcess | undefined;
@@ -73,7 +74,7 @@ export class LocalAlertmanager {
         `--storage.path=${path.join(directory, 'data')}`,
         `--web.listen-address=127.0.0.1:${port}`,
         '--cluster.listen-address=',
-      ]);
+      ], env);
       const started = server;
       await waitFor(async () => started.exited || (await httpOk(`${url}/-/ready`)), 30_000, () => `alertmanager did not become ready:\n${started.log}`);
       if (started.exited) throw new Error(`alertmanager exited:\n${started.log}`);

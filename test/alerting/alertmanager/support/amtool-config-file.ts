@@ -18,8 +18,9 @@ export class AmtoolConfigFile {
     public readonly path: string,
   ) {}
 
-  public checkConfig() {
-    return runTool('amtool', ['check-config', this.path]);
+  /** `env` adds variables to amtool's environment (ZONEINFO for a test's own time zones). */
+  public checkConfig(env?: Readonly<Record<string, string>>) {
+    return runTool('amtool', ['check-config', this.path], { env });
   }
 
   /** `amtool config routes test`: status 0 only when the alert with `labels` reaches exactly `expectedReceivers`. */
