@@ -43,7 +43,13 @@ function staleness(symbol: string, assetType: string, phases: ReadonlyArray<read
 }
 /** Stale all night while the market is closed (what a closed market's staleness does), then `afterOpen` for 90 minutes. */
 const equityNight = (afterOpen: number): InputSeries[] => [staleness(EQUITY, 'Equity', [[OPEN, STALE], [90, afterOpen]])];
-const cryptoNight: InputSeries[] = [staleness(CRYPTO, 'Crypto', [[OPEN, STALE]])];
+/**
+ * A 24/7 feed stale from the start of the same night. Its cases are checked three hours in (the slowest window an
+ * alert needs, the slow burn's 2h, plus its `for`), not at the open: each minute simulated costs promtool an evaluation
+ * of every rule.
+ */
+const CRYPTO_NIGHT = 3 * 60;
+const cryptoNight: InputSeries[] = [staleness(CRYPTO, 'Crypto', [[CRYPTO_NIGHT, STALE]])];
 /** PythPriceFeedStale firing for `symbol` for `minutes`, as Prometheus records it in ALERTS. */
 const staleAlertFiring = (symbol: string, minutes: number): InputSeries => ({
   series: `ALERTS{alertname="PythPriceFeedStale",alertstate="firing",severity="critical",symbol="${symbol}"}`,
@@ -55,12 +61,12 @@ const CASES: AlertRuleCase[] = [
   { name: 'a closed market opens no ticket either', alert: TICKET, at: at(OPEN - 10), series: equityNight(FRESH), firing: [] },
   { name: 'a feed that opens fresh pages nobody', alert: PAGE, at: at(OPEN + 60), series: equityNight(FRESH), firing: [] },
   { name: 'a stale equity feed during market hours pages', alert: PAGE, group: alertsOf(EQUITY), at: at(OPEN + 30), series: equityNight(STALE), firing: [{ labels: {}, value: 1 }] },
-  // The contrast: the same night burns a 24/7 feed's budget.
-  { name: 'a crypto feed stale all night pages', alert: PAGE, group: alertsOf(CRYPTO), at: at(OPEN - 10), series: cryptoNight, firing: [{ labels: {}, value: 1 }] },
+  // The contrast: the same night burns a 24/7 feed's budget (and pages within its first hours).
+  { name: 'a crypto feed stale at night pages', alert: PAGE, group: alertsOf(CRYPTO), at: at(CRYPTO_NIGHT - 1), series: cryptoNight, firing: [{ labels: {}, value: 1 }] },
   // The same night with PythPriceFeedStale paging for it (Prometheus' ALERTS series): one incident, one page.
-  { name: 'a feed PythPriceFeedStale paged for does not page again for its budget', alert: PAGE, group: alertsOf(CRYPTO), at: at(OPEN - 10), series: [...cryptoNight, staleAlertFiring(CRYPTO, OPEN)], firing: [] },
-  { name: 'its slow-burn ticket still opens', alert: TICKET, group: alertsOf(CRYPTO), at: at(OPEN - 10), series: [...cryptoNight, staleAlertFiring(CRYPTO, OPEN)], firing: [{ labels: {}, value: 1 }] },
-  { name: 'a Stale page for another feed does not hide this one', alert: PAGE, group: alertsOf(CRYPTO), at: at(OPEN - 10), series: [...cryptoNight, staleAlertFiring('Crypto.ETH/USD', OPEN)], firing: [{ labels: {}, value: 1 }] },
+  { name: 'a feed PythPriceFeedStale paged for does not page again for its budget', alert: PAGE, group: alertsOf(CRYPTO), at: at(CRYPTO_NIGHT - 1), series: [...cryptoNight, staleAlertFiring(CRYPTO, CRYPTO_NIGHT)], firing: [] },
+  { name: 'its slow-burn ticket still opens', alert: TICKET, group: alertsOf(CRYPTO), at: at(CRYPTO_NIGHT - 1), series: [...cryptoNight, staleAlertFiring(CRYPTO, CRYPTO_NIGHT)], firing: [{ labels: {}, value: 1 }] },
+  { name: 'a Stale page for another feed does not hide this one', alert: PAGE, group: alertsOf(CRYPTO), at: at(CRYPTO_NIGHT - 1), series: [...cryptoNight, staleAlertFiring('Crypto.ETH/USD', CRYPTO_NIGHT)], firing: [{ labels: {}, value: 1 }] },
 ];
 
 /** Recorded SLO series at an instant (promtool's promql_expr_test). */
