@@ -2,7 +2,10 @@
 // versions (cdktf, constructs, the providers), compiles its stack in strict mode against the packed types and
 // synthesizes it: connected to a feedops cluster, with its own rules, dashboard and the price-feed pack, guardrails on.
 // It runs at both ends of the supported `constructs` range, and breaks a guardrail on purpose.
-// Needs the npm registry (or npm's cache, `--prefer-offline`); the install is the slow part (about a minute first).
+// Needs the npm registry (or npm's cache, `--prefer-offline`) for the tarball's own dependencies and `constructs`.
+// The other peers (cdktf and 540 MB of provider bindings, at the versions this checkout installed) are hard-linked
+// from this checkout's node_modules first: npm keeps them, since they are what the consumer's package.json asks for,
+// and checks them against the tarball's peer ranges; unpacking them again cost 6 s of CPU on every run.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -19,6 +22,8 @@ const DEV: Record<string, string> = PACKAGE.devDependencies;
 const NEWEST_CONSTRUCTS = '10.8.1';
 const OLDEST_CONSTRUCTS = /^>=(\d+\.\d+\.\d+) /.exec(PEERS.constructs)?.[1] ?? '(peer range without a floor)';
 const TSC = path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
+/** The peers at this checkout's versions; `constructs` comes from npm, at both ends of its range. */
+const SEEDED_PEERS = ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-helm', '@cdktf/provider-kubernetes'];
 const NPM_INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
 
 let work: string;
@@ -27,6 +32,18 @@ let packedFiles: string[];
 
 const run = (command: string, args: string[], cwd = consumer, timeout = 300_000): SpawnSyncReturns<string> =>
   spawnSync(command, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, npm_config_update_notifier: 'false' } });
+
+/** Hard-links `peer` as installed in this checkout into the consumer's node_modules (a copy across file systems). */
+function seedPeer(peer: string, version: string): void {
+  const installed = path.join(PROJECT_ROOT, 'node_modules', peer);
+  const installedVersion = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')).version;
+  if (installedVersion !== version) throw new Error(`${peer} ${installedVersion} is installed here, the consumer asks for ${version}: run npm ci`);
+  const target = path.join(consumer, 'node_modules', peer);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  if (run('cp', ['-al', installed, target]).status === 0) return;
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.cpSync(installed, target, { recursive: true, verbatimSymlinks: true });
+}
 
 function npm(args: string[]): void {
   const result = run('npm', args);
@@ -114,6 +131,7 @@ beforeAll(() => {
     }),
   );
   fs.writeFileSync(path.join(consumer, 'src', 'main.ts'), CONSUMER_STACK);
+  for (const peer of SEEDED_PEERS) seedPeer(peer, DEV[peer]);
   npm(NPM_INSTALL);
 }, 600_000);
 
@@ -173,9 +191,15 @@ function synthConsumer(extraArgs: string[] = []): { synth: SpawnSyncReturns<stri
   return { synth, stack: () => JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'payments-monitors', 'cdk.tf.json'), 'utf8')) };
 }
 
-function expectOneCopyOf(peer: string, version: string): void {
-  const listing = run('npm', ['ls', peer, '--all', '--parseable', '--long']);
-  const copies = listing.stdout.split('\n').filter(Boolean).filter((line) => line.includes(`${path.sep}node_modules${path.sep}`));
+/** Every package of the consumer's tree, as `npm ls --all --parseable --long` lists them: "<path>:<name>@<version>". */
+function installedTree(): string[] {
+  const listing = run('npm', ['ls', '--all', '--parseable', '--long']);
+  if (listing.status !== 0) throw new Error(`npm ls failed in ${consumer}:\n${listing.stderr}`);
+  return listing.stdout.split('\n').filter(Boolean);
+}
+
+function expectOneCopyOf(tree: readonly string[], peer: string, version: string): void {
+  const copies = tree.filter((line) => line.slice(0, line.lastIndexOf(':')).endsWith(`${path.sep}node_modules${path.sep}${peer}`));
   expect(copies).toEqual([`${path.join(consumer, 'node_modules', peer)}:${peer}@${version}`]);
   expect(fs.existsSync(path.join(consumer, 'node_modules', 'feedops', 'node_modules', peer))).toBe(false);
 }
@@ -197,8 +221,9 @@ describe.each([
   });
 
   test('has exactly one copy of each peer, its own', () => {
-    expectOneCopyOf('constructs', constructsVersion);
-    for (const peer of ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-helm', '@cdktf/provider-kubernetes']) expectOneCopyOf(peer, DEV[peer]);
+    const tree = installedTree();
+    expectOneCopyOf(tree, 'constructs', constructsVersion);
+    for (const peer of SEEDED_PEERS) expectOneCopyOf(tree, peer, DEV[peer]);
   });
 
   test('compiles its stack in strict mode and synthesizes rules, a dashboard and the price-feed pack on the feedops cluster', () => {
