@@ -78,7 +78,7 @@ describe('adding an environment (README "Add an environment") in a copy of the p
     transpileInto(work, 'environments/qa.ts');
     transpileInto(work, 'environments/index.ts');
     const report = path.join(work, 'jest-report.json');
-    const jest = run(process.execPath, [path.join(work, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${report}`, ...SUITES]);
+    const jest = run(process.execPath, [path.join(work, 'node_modules/jest/bin/jest.js'), '--runInBand', '--json', `--outputFile=${report}`, ...SUITES]);
     const results = JSON.parse(fs.readFileSync(report, 'utf8')) as { numFailedTests: number; numPassedTests: number; testResults: Array<{ assertionResults: Array<{ fullName: string; status: string }> }> };
     const failed = results.testResults.flatMap((file) => file.assertionResults.filter((test) => test.status !== 'passed').map((test) => test.fullName));
     expect({ status: jest.status, failed }).toEqual({ status: 0, failed: [] });
