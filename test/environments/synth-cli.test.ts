@@ -8,25 +8,27 @@ import { ENVIRONMENTS } from '../../environments';
 const projectRoot = path.resolve(__dirname, '../../..');
 const distRoot = path.join(projectRoot, 'dist');
 
+/** One copy of the compiled app for the file (copying dist/ per case cost more than most runs); each case edits its prod. */
+let work: string;
+let pristineProd: string;
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-cli-'));
+  fs.cpSync(distRoot, path.join(work, 'dist'), { recursive: true, filter: (src) => !src.includes(`${path.sep}test${path.sep}`) });
+  pristineProd = fs.readFileSync(path.join(work, 'dist', 'environments', 'prod.js'), 'utf8');
+});
+afterAll(() => work && fs.rmSync(work, { recursive: true, force: true }));
+
 function runApp(breakProd?: (source: string) => string) {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-cli-'));
-  try {
-    fs.cpSync(distRoot, path.join(work, 'dist'), { recursive: true, filter: (src) => !src.includes(`${path.sep}test${path.sep}`) });
-    if (breakProd) {
-      const prodFile = path.join(work, 'dist', 'environments', 'prod.js');
-      fs.writeFileSync(prodFile, breakProd(fs.readFileSync(prodFile, 'utf8')));
-    }
-    const result = spawnSync(process.execPath, [path.join(work, 'dist', 'main.js')], {
-      cwd: work,
-      encoding: 'utf8',
-      env: withoutOutdir({ ...process.env, NODE_PATH: path.join(projectRoot, 'node_modules') }),
-    });
-    const wroteOutput = fs.existsSync(path.join(work, 'cdktf.out'));
-    const stacks = wroteOutput ? fs.readdirSync(path.join(work, 'cdktf.out', 'stacks')) : [];
-    return { status: result.status, stderr: result.stderr, wroteOutput, stacks };
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  fs.writeFileSync(path.join(work, 'dist', 'environments', 'prod.js'), breakProd ? breakProd(pristineProd) : pristineProd);
+  fs.rmSync(path.join(work, 'cdktf.out'), { recursive: true, force: true });
+  const result = spawnSync(process.execPath, [path.join(work, 'dist', 'main.js')], {
+    cwd: work,
+    encoding: 'utf8',
+    env: withoutOutdir({ ...process.env, NODE_PATH: path.join(projectRoot, 'node_modules') }),
+  });
+  const wroteOutput = fs.existsSync(path.join(work, 'cdktf.out'));
+  const stacks = wroteOutput ? fs.readdirSync(path.join(work, 'cdktf.out', 'stacks')) : [];
+  return { status: result.status, stderr: result.stderr, wroteOutput, stacks };
 }
 
 /** The app must write to its working directory's cdktf.out, not wherever the calling shell points. */
