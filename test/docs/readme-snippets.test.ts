@@ -30,8 +30,9 @@ const program = ts.createProgram(
     types: ['node'],
     typeRoots: [path.join(PROJECT_ROOT, 'node_modules/@types')],
     baseUrl: PROJECT_ROOT,
-    // The package's entry points as a consumer imports them; cdktf and constructs from this project's node_modules.
-    paths: { feedops: ['constructs/index.ts'], 'feedops/platform': ['constructs/platform.ts'], '*': ['node_modules/*', 'node_modules/@types/*'] },
+    // The package's entry points as a consumer gets them (the built declarations the tarball ships; checking the
+    // sources instead type-checked the whole library again); cdktf and constructs from this project's node_modules.
+    paths: { feedops: ['dist/constructs/index.d.ts'], 'feedops/platform': ['dist/constructs/platform.d.ts'], '*': ['node_modules/*', 'node_modules/@types/*'] },
   },
 );
 
