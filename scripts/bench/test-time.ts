@@ -5,7 +5,7 @@ import * as path from 'path';
 
 /** What one `jest` run over the compiled tests took, and the slowest files its reporter named. */
 export interface TestRunMeasurement {
-  /** `npm test`'s build step (tsc over the project), written to a scratch directory so the running bench keeps dist/. */
+  /** `npm test`'s build step (its tsc over the project), written to a scratch directory so the running bench keeps dist/. */
   readonly buildSeconds: number;
   readonly wallSeconds: number;
   /** The lines of test/support/slowest-files-reporter.ts: the summed file time and the slowest files. */
@@ -20,7 +20,7 @@ export interface TestRunMeasurement {
 export function measureTestRun(projectRoot: string): TestRunMeasurement {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-bench-build-'));
   const buildStarted = process.hrtime.bigint();
-  const build = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', scratch], { cwd: projectRoot, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [path.join(projectRoot, buildCompiler(projectRoot)), '-p', 'tsconfig.json', '--outDir', scratch], { cwd: projectRoot, encoding: 'utf8' });
   const buildSeconds = Number(process.hrtime.bigint() - buildStarted) / 1e9;
   fs.rmSync(scratch, { recursive: true, force: true });
   if (build.status !== 0) throw new Error(`tsc failed (${build.status}):\n${build.stdout}${build.stderr}`);
@@ -30,4 +30,12 @@ export function measureTestRun(projectRoot: string): TestRunMeasurement {
   if (result.status !== 0) throw new Error(`jest failed (${result.status}):\n${result.stderr.slice(-4000)}`);
   const report = result.stderr.slice(result.stderr.lastIndexOf('slowest test files'));
   return { buildSeconds, wallSeconds, slowestFiles: report.split('\n').filter((line) => line.startsWith('slowest') || /^\s+\d+\.\d s\s/.test(line)) };
+}
+
+/** The compiler package.json's build script runs (`node <path to tsc> -p tsconfig.json`). */
+function buildCompiler(projectRoot: string): string {
+  const build: string = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).scripts.build;
+  const compiler = /\bnode (\S+\/tsc) -p tsconfig\.json/.exec(build)?.[1];
+  if (!compiler) throw new Error(`package.json's build script does not run "node <tsc> -p tsconfig.json": ${build}`);
+  return compiler;
 }
