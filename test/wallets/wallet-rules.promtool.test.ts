@@ -24,7 +24,7 @@ describe('wallet rules under promtool', () => {
 
   // Each group's cases run with only that group's rules: a wallet's rules read only its own recorded series (the
   // subset refuses otherwise), and promtool evaluates every rule of the file at every step (the sawtooth trace is
-  // 66 h of 1-minute steps), so the verdicts are those of the whole file at a third of the cost.
+  // 48 h of 1-minute steps), so the verdicts are those of the whole file at a third of the cost.
   const groups = [...new Set(WALLET_RULE_CASES.map((c) => c.group))];
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-wallet-rule-tests-'));
   afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
