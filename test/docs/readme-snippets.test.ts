@@ -45,6 +45,68 @@ function diagnosticsOf(index: number): string[] {
   });
 }
 
+function synthesizes(code: string): boolean {
+  return /\bapp\.synth\(\)/.test(code);
+}
+
+interface SynthRun {
+  /** The snippet's stacks folder. */
+  readonly outdir: string;
+  /** What it wrote to stderr. */
+  readonly stderr: string;
+  /** What it threw, if anything. */
+  readonly error?: string;
+}
+
+/*
+ * The snippets that synthesize run one after another in one node process (a process each cost more than the synths:
+ * every one loaded cdktf and the providers again). Each gets its own App output folder (CDKTF_OUTDIR, read when its
+ * App is made) and its own stderr; `feedops` resolves to the compiled package entry points.
+ */
+let runs: Map<number, SynthRun> | undefined;
+function synthRuns(): Map<number, SynthRun> {
+  if (runs) return runs;
+  const entries = snippets.flatMap((snippet, index) => {
+    if (!synthesizes(snippet.code)) return [];
+    const javascript = ts
+      .transpileModule(snippet.code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } })
+      .outputText.replace(/require\("feedops(\/platform)?"\)/g, (_match, platform: string | undefined) =>
+        `require(${JSON.stringify(path.join(PROJECT_ROOT, platform ? 'dist/constructs/platform.js' : 'dist/constructs/index.js'))})`,
+      );
+    const script = path.join(workDir, `snippet-${index}.js`);
+    fs.writeFileSync(script, javascript);
+    return [{ index, script, outdir: path.join(workDir, `out-${index}`) }];
+  });
+  const runner = path.join(workDir, 'run-snippets.js');
+  const resultsFile = path.join(workDir, 'run-snippets.json');
+  fs.writeFileSync(
+    runner,
+    `const results = [];
+const write = process.stderr.write.bind(process.stderr);
+for (const { index, script, outdir } of ${JSON.stringify(entries)}) {
+  let stderr = '';
+  process.stderr.write = (chunk) => { stderr += String(chunk); return true; };
+  process.env.CDKTF_OUTDIR = outdir;
+  let error;
+  try { require(script); } catch (thrown) { error = String(thrown && thrown.stack || thrown); }
+  process.stderr.write = write;
+  results.push({ index, stderr, error });
+}
+require('fs').writeFileSync(${JSON.stringify(resultsFile)}, JSON.stringify(results));
+`,
+  );
+  const result = spawnSync(process.execPath, [runner], {
+    cwd: workDir,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: path.join(PROJECT_ROOT, 'node_modules') },
+    timeout: 120_000,
+  });
+  if (result.status !== 0) throw new Error(`the snippet runner failed (${result.status}):\n${result.stderr}`);
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Array<{ index: number; stderr: string; error?: string }>;
+  runs = new Map(results.map(({ index, stderr, error }) => [index, { outdir: path.join(entries.find((entry) => entry.index === index)!.outdir, 'stacks'), stderr, ...(error === undefined ? {} : { error }) }]));
+  return runs;
+}
+
 test('the READMEs have TypeScript examples to check', () => {
   expect(snippets.length).toBeGreaterThanOrEqual(8);
 });
@@ -61,24 +123,11 @@ describe.each(snippets.map((snippet, index) => [snippet.name, index] as const))(
     expect(diagnosticsOf(index)).toEqual([]);
   });
 
-  if (/\bapp\.synth\(\)/.test(snippet.code)) {
+  if (synthesizes(snippet.code)) {
     test('synthesizes', () => {
-      const outdir = path.join(workDir, `out-${index}`);
-      const javascript = ts
-        .transpileModule(snippet.code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } })
-        .outputText.replace(/require\("feedops(\/platform)?"\)/g, (_match, platform: string | undefined) =>
-          `require(${JSON.stringify(path.join(PROJECT_ROOT, platform ? 'dist/constructs/platform.js' : 'dist/constructs/index.js'))})`,
-        );
-      const script = path.join(workDir, `snippet-${index}.js`);
-      fs.writeFileSync(script, javascript);
-      const result = spawnSync(process.execPath, [script], {
-        cwd: workDir,
-        encoding: 'utf8',
-        env: { ...process.env, CDKTF_OUTDIR: outdir, NODE_PATH: path.join(PROJECT_ROOT, 'node_modules') },
-        timeout: 120_000,
-      });
-      expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-      expect(fs.readdirSync(path.join(outdir, 'stacks')).length).toBeGreaterThan(0);
+      const run = synthRuns().get(index)!;
+      expect({ error: run.error, stderr: run.stderr }).toEqual({ error: undefined, stderr: '' });
+      expect(fs.readdirSync(run.outdir).length).toBeGreaterThan(0);
     });
   }
 });
