@@ -12,6 +12,7 @@ import { validateEnvironments } from '../../environments/validate';
 import { feedopsSloSpecs, freshnessFeeds, sloInputRuleGroups } from '../../stacks/feedops-slos';
 import { renderRuleTests } from '../alerting/promtool/render-rule-tests';
 import type { AlertRuleCase, InputSeries } from '../alerting/promtool/rule-test-case';
+import { rulesWithInputs } from '../alerting/promtool/per-alert-rule-tests';
 import { writeRulesFile } from '../alerting/promtool/rules-file';
 import { runTool } from '../support/tools';
 
@@ -102,8 +103,12 @@ test('the equity feed counts only its market hours, the crypto feed every minute
   expect(feeds.map((feed) => feed.symbol).sort()).toEqual(Object.keys(env.priceFeeds.feeds).sort());
 });
 
+/** The feed an input history is about: the symbol of its staleness series. */
+const symbolOf = (series: readonly InputSeries[]) => /symbol="([^"]+)"/.exec(series.find((input) => input.series.startsWith('pyth_observer_price_feed_staleness_slots'))!.series)![1];
+
 test('promtool test rules: a closed market burns no budget, a stale feed in market hours burns it', () => {
   const rulesPath = writeRulesFile(rulesFile);
+  const directory = path.dirname(rulesPath);
   const rendered = renderRuleTests(rulesFile, path.basename(rulesPath), CASES);
   // One promtool test group per input history (each group evaluates every rule from the epoch): cases and
   // expression checks over the same series share it.
@@ -117,12 +122,22 @@ test('promtool test rules: a closed market burns no budget, a stale feed in mark
   };
   CASES.forEach((testCase, index) => groupOf(testCase.name, testCase.series).alert_rule_test.push(...rendered.tests[index].alert_rule_test));
   for (const e of EXPRESSIONS) groupOf(e.name, e.series).promql_expr_test.push({ expr: e.expr, eval_time: at(e.minutes).toPrometheus(), exp_samples: e.samples });
-  const tests = { ...rendered, tests: [...groups.values()] };
-  const testsPath = path.join(path.dirname(rulesPath), 'freshness.test.yaml');
-  fs.writeFileSync(testsPath, stringify(tests, { lineWidth: 0 }));
-  const result = runTool('promtool', ['test', 'rules', path.basename(testsPath)], { cwd: path.dirname(testsPath) });
+  // Each feed's histories run with its own rules and what they read (for the equity feed, the market clock): the
+  // other feed's rules cannot change its verdicts, and each of them costs an evaluation at every simulated minute.
+  const testFiles = [EQUITY, CRYPTO].map((symbol) => {
+    const slug = symbol.replace(/[^A-Za-z0-9]+/g, '-');
+    const rulesName = `${slug}.rules.yaml`;
+    fs.writeFileSync(path.join(directory, rulesName), stringify(rulesWithInputs(rulesFile, (rule) => rule.labels?.symbol === symbol), { lineWidth: 0 }));
+    const tests = { ...rendered, rule_files: [rulesName], tests: [...groups].filter(([key]) => symbolOf(JSON.parse(key)) === symbol).map(([, group]) => group) };
+    expect(tests.tests.length).toBeGreaterThan(0);
+    const testsName = `${slug}.test.yaml`;
+    fs.writeFileSync(path.join(directory, testsName), stringify(tests, { lineWidth: 0 }));
+    return testsName;
+  });
+  const result = runTool('promtool', ['test', 'rules', ...testFiles], { cwd: directory });
   expect(result.output).toContain('SUCCESS');
   expect(result.status).toBe(0);
+  fs.rmSync(directory, { recursive: true, force: true });
 });
 
 test('only feeds that trade around the clock have a no-data alert: a closed market has no samples by design', () => {

@@ -59,6 +59,25 @@ export function subsetOfRules(rulesFile: RulesFile, keepGroup: (group: RenderedG
 
 type RenderedRecordingRule = Extract<RenderedRule, { record: string }>;
 
+/**
+ * The rules `keepRule` selects and every recording rule they may read, transitively, in their groups and order
+ * (groups left empty are dropped): what those rules need to evaluate as in the whole file.
+ */
+export function rulesWithInputs(rulesFile: RulesFile, keepRule: (rule: RenderedRule) => boolean): RulesFile {
+  const all = rulesFile.groups.flatMap((group) => group.rules);
+  const kept = new Set(all.filter(keepRule));
+  for (let added = true; added; ) {
+    added = false;
+    for (const record of all.filter((rule): rule is RenderedRecordingRule => 'record' in rule && !kept.has(rule))) {
+      if ([...kept].some((rule) => mayRead(rule.expr, record))) {
+        kept.add(record);
+        added = true;
+      }
+    }
+  }
+  return subsetOfRules(rulesFile, (group) => group.rules.some((rule) => kept.has(rule)), (rule) => kept.has(rule));
+}
+
 function mayRead(expr: string, recording: RenderedRecordingRule): boolean {
   const name = recording.record.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const labels: Record<string, string> = recording.labels ?? {};
