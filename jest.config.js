@@ -20,6 +20,8 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/dist/test/support/require-assertions.js', '<rootDir>/dist/test/support/plain-token-stacks.js'],
   // The files that mostly wait on real servers' clocks start first, also in a fresh clone (no timings cached yet).
   testSequencer: '<rootDir>/dist/test/support/waiting-first-sequencer.js',
+  // cdktf's file-asset archiver loads on its first use, not with cdktf in every test file (test/support/lazy-archiver.ts).
+  moduleNameMapper: { '^archiver$': '<rootDir>/dist/test/support/lazy-archiver.js' },
   // Names the slowest test files after every run.
   reporters: ['default', '<rootDir>/dist/test/support/slowest-files-reporter.js'],
 };
