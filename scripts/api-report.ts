@@ -4,7 +4,7 @@
 // while the compiled API and the committed reports differ, so a pull request shows every API change in its diff.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Extractor, ExtractorConfig, ExtractorLogLevel, type ExtractorMessage } from '@microsoft/api-extractor';
+import { CompilerState, Extractor, ExtractorConfig, ExtractorLogLevel, type ExtractorMessage } from '@microsoft/api-extractor';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -36,8 +36,8 @@ export function runApiReports(options: ApiReportOptions = {}): ApiReportResult[]
   const reportFolder = options.reportFolder ?? path.join(PROJECT_ROOT, 'api');
   const tempFolder = path.join(projectFolder, 'dist', 'api-report');
   fs.mkdirSync(tempFolder, { recursive: true });
-  return API_ENTRY_POINTS.map(({ report, declarations }) => {
-    const config = ExtractorConfig.prepare({
+  const configs = API_ENTRY_POINTS.map(({ report, declarations }) =>
+    ExtractorConfig.prepare({
       configObjectFullPath: path.join(projectFolder, 'api-extractor.json'),
       packageJsonFullPath: path.join(projectFolder, 'package.json'),
       configObject: {
@@ -46,7 +46,7 @@ export function runApiReports(options: ApiReportOptions = {}): ApiReportResult[]
         compiler: {
           overrideTsconfig: {
             compilerOptions: { target: 'ES2022', module: 'commonjs', moduleResolution: 'node', strict: true, skipLibCheck: true, types: ['node'], typeRoots: [path.join(PROJECT_ROOT, 'node_modules/@types')] },
-            files: [path.join(projectFolder, declarations)],
+            files: API_ENTRY_POINTS.map((entry) => path.join(projectFolder, entry.declarations)),
           },
         },
         apiReport: { enabled: true, reportFileName: report, reportFolder, reportTempFolder: tempFolder },
@@ -67,9 +67,15 @@ export function runApiReports(options: ApiReportOptions = {}): ApiReportResult[]
           tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.None } },
         },
       },
-    });
+    }),
+  );
+  // One TypeScript program for both entry points (creating it is most of a report's time).
+  const compilerState = CompilerState.create(configs[0], { additionalEntryPoints: configs.map((config) => config.mainEntryPointFilePath) });
+  return configs.map((config, index) => {
+    const { report } = API_ENTRY_POINTS[index];
     const errors: string[] = [];
     const result = Extractor.invoke(config, {
+      compilerState,
       localBuild: options.update ?? false,
       messageCallback: (message: ExtractorMessage) => {
         if (message.logLevel === ExtractorLogLevel.Error) errors.push(message.formatMessageWithLocation(projectFolder));
