@@ -4,7 +4,11 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
-const ENTRY_POINTS = ['constructs/index.ts', 'constructs/platform.ts'].map((file) => path.join(PROJECT_ROOT, file));
+// The compiled declarations the package ships (their doc comments included): the same classes and props as the
+// sources, without the bodies the checker would otherwise load.
+const ENTRY_POINTS = ['dist/constructs/index.d.ts', 'dist/constructs/platform.d.ts'].map((file) => path.join(PROJECT_ROOT, file));
+/** The source file a declaration file was compiled from, for names a reader finds. */
+const sourceOf = (file: string) => path.relative(PROJECT_ROOT, file).replace(/^dist\//, '').replace(/\.d\.ts$/, '.ts');
 const program = ts.createProgram(ENTRY_POINTS, { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, types: [] });
 const checker = program.getTypeChecker();
 
@@ -28,7 +32,7 @@ const constructs: ExportedConstruct[] = ENTRY_POINTS.flatMap((entry) => {
   return exports.flatMap((symbol) => {
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
     const declaration = target.declarations?.find(ts.isClassDeclaration);
-    return declaration && extendsConstruct(declaration) ? [{ entry: path.relative(PROJECT_ROOT, entry), name: symbol.name, declaration, exportedNames }] : [];
+    return declaration && extendsConstruct(declaration) ? [{ entry: sourceOf(entry), name: symbol.name, declaration, exportedNames }] : [];
   });
 });
 
