@@ -21,7 +21,14 @@ const DEV: Record<string, string> = PACKAGE.devDependencies;
  */
 const NEWEST_CONSTRUCTS = '10.8.1';
 const OLDEST_CONSTRUCTS = /^>=(\d+\.\d+\.\d+) /.exec(PEERS.constructs)?.[1] ?? '(peer range without a floor)';
-const TSC = path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
+/**
+ * The two TypeScript compilers this project pins (README "Requirements"): a team on the oldest constructs compiles
+ * with 5.x, one on the newest with the native 7.x, both against the declarations the package ships.
+ */
+const COMPILERS = {
+  typescript5: { name: `TypeScript ${DEV.typescript}`, tsc: path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc') },
+  typescript7: { name: `TypeScript ${DEV['typescript-native'].replace(/^npm:typescript@/, '')}`, tsc: path.join(PROJECT_ROOT, 'node_modules/typescript-native/bin/tsc') },
+};
 /** The peers at this checkout's versions; `constructs` comes from npm, at both ends of its range. */
 const SEEDED_PEERS = ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-helm', '@cdktf/provider-kubernetes'];
 const NPM_INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
@@ -179,8 +186,8 @@ describe('the tarball', () => {
 });
 
 /** Compiles the consumer in strict mode against what is installed; tsc prints nothing when it succeeds. */
-function compileConsumer(): { status: number | null; output: string } {
-  const compile = run(process.execPath, [TSC, '-p', 'tsconfig.json']);
+function compileConsumer(tsc: string): { status: number | null; output: string } {
+  const compile = run(process.execPath, [tsc, '-p', 'tsconfig.json']);
   return { status: compile.status, output: compile.stdout + compile.stderr };
 }
 
@@ -205,15 +212,20 @@ function expectOneCopyOf(tree: readonly string[], peer: string, version: string)
 }
 
 describe.each([
-  ['oldest', OLDEST_CONSTRUCTS],
-  ['newest', NEWEST_CONSTRUCTS],
-])('a team on the %s supported constructs (%s)', (_end, constructsVersion) => {
+  ['oldest', OLDEST_CONSTRUCTS, COMPILERS.typescript5],
+  ['newest', NEWEST_CONSTRUCTS, COMPILERS.typescript7],
+])('a team on the %s supported constructs (%s)', (_end, constructsVersion, compiler) => {
   // One compile per constructs version: every test of the version runs the same compiled stack.
   let compiled: { status: number | null; output: string };
   beforeAll(() => {
     if (constructsVersion !== OLDEST_CONSTRUCTS) npm([...NPM_INSTALL, `constructs@${constructsVersion}`]);
-    compiled = compileConsumer();
+    compiled = compileConsumer(compiler.tsc);
   }, 300_000);
+
+  test(`compiles with ${compiler.name}`, () => {
+    expect(compiler.name).toMatch(/^TypeScript \d+\.\d+\.\d+$/);
+    expect(run(process.execPath, [compiler.tsc, '--version']).stdout.trim()).toBe(`Version ${compiler.name.replace('TypeScript ', '')}`);
+  });
 
   test('the supported peer range admits it', () => {
     expect(PEERS.constructs).toBe('>=10.4.2 <11.0.0');
