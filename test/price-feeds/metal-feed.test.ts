@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { ENVIRONMENTS } from '../../environments';
+import { synthWithSavings } from '../../constructs/core/cdktf-savings';
 import { buildApp } from '../../stacks/app';
 import { readStacks } from '../support/synth';
 
@@ -12,7 +13,7 @@ function synthWith(feeds: Record<string, object>) {
   const environments = { ...ENVIRONMENTS, dev: { ...dev, priceFeeds: { ...dev.priceFeeds, feeds: { ...dev.priceFeeds.feeds, ...feeds } } } };
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-metal-'));
   try {
-    buildApp({ outdir, environments }).app.synth();
+    synthWithSavings(() => buildApp({ outdir, environments }).app);
     return readStacks(outdir);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });

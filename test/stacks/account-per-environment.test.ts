@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { delivery, ENVIRONMENTS, EnvironmentConfigError } from '../../environments';
+import { synthWithSavings } from '../../constructs/core/cdktf-savings';
 import { buildApp } from '../../stacks/app';
 import { readStacks, resources, TerraformJson } from '../support/synth';
 
@@ -25,7 +26,7 @@ let stacks: Record<string, TerraformJson>;
 beforeAll(() => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-accounts-'));
   try {
-    buildApp({ outdir, environments, delivery: multiAccountDelivery }).app.synth();
+    synthWithSavings(() => buildApp({ outdir, environments, delivery: multiAccountDelivery }).app);
     stacks = readStacks(outdir);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
