@@ -14,10 +14,11 @@ const NOT_COPIED = new Set(['node_modules', 'cdktf.out', '.git', 'coverage']);
 /**
  * The compiled suites that read the registry: workflow invariants, environment validation, names, plan summary. The
  * synth CLI suite is not run again here: its valid-configuration case is step 3 below with the real cdktf CLI, and its
- * other cases break prod's file, which adding qa does not change (it ran 12 full apps a second time). Nor is actionlint
- * run again: it reads only .github/workflows, which adding an environment leaves as they are.
+ * other cases break prod's file, which adding qa does not change (it ran 12 full apps a second time). Of the workflow
+ * suites only the two that read the registry run again (job order and runners per environment): the others (actionlint,
+ * pinning, permissions, credentials, apply safety, step scripts) read only .github/, which adding qa leaves as it is.
  */
-const SUITES = ['dist/test/workflows', 'dist/test/environments/validate.test.js', 'dist/test/stacks/resource-names.test.js', 'dist/test/scripts/plan-summary/cli.test.js'];
+const SUITES = ['dist/test/workflows/order.test.js', 'dist/test/workflows/runners.test.js', 'dist/test/environments/validate.test.js', 'dist/test/stacks/resource-names.test.js', 'dist/test/scripts/plan-summary/cli.test.js'];
 
 /** staging.ts turned into qa.ts: README step 1, every value that names the environment or its network changed. */
 const QA_EDITS: Array<[RegExp, string]> = [
@@ -79,7 +80,7 @@ describe('adding an environment (README "Add an environment") in a copy of the p
     transpileInto(work, 'environments/qa.ts');
     transpileInto(work, 'environments/index.ts');
     const report = path.join(work, 'jest-report.json');
-    const jest = run(process.execPath, [path.join(work, 'node_modules/jest/bin/jest.js'), '--runInBand', '--json', `--outputFile=${report}`, ...SUITES, '--testPathIgnorePatterns', 'workflows/actionlint']);
+    const jest = run(process.execPath, [path.join(work, 'node_modules/jest/bin/jest.js'), '--runInBand', '--json', `--outputFile=${report}`, ...SUITES]);
     const results = JSON.parse(fs.readFileSync(report, 'utf8')) as { numFailedTests: number; numPassedTests: number; testResults: Array<{ assertionResults: Array<{ fullName: string; status: string }> }> };
     const failed = results.testResults.flatMap((file) => file.assertionResults.filter((test) => test.status !== 'passed').map((test) => test.fullName));
     expect({ status: jest.status, failed }).toEqual({ status: 0, failed: [] });
