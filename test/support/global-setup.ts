@@ -3,14 +3,21 @@ import * as os from 'os';
 import * as path from 'path';
 import { synthWithSavings } from '../../constructs/core/cdktf-savings';
 import { buildApp } from '../../stacks/app';
-import { SYNTH_DIR_VARIABLE } from './synth';
+import { RUN_TMPDIR_VARIABLE, SYNTH_DIR_VARIABLE } from './synth';
 
 /**
  * Synthesizes the app once for the whole run, as main.ts does; every test file reads the same output (see
  * synthesizedStacks), and the snapshot suite proves the savings leave it byte-identical.
+ *
+ * The run gets a temporary directory of its own (TMPDIR, which the jest workers and every tool they start inherit):
+ * cdktf's Testing.app() and the promtool files leave their scratch directories behind, hundreds a run; global
+ * teardown removes them all with it.
  */
 export default function globalSetup(): void {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-synth-'));
+  const runTmpdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-test-run-'));
+  process.env[RUN_TMPDIR_VARIABLE] = runTmpdir;
+  process.env.TMPDIR = runTmpdir;
+  const outdir = fs.mkdtempSync(path.join(runTmpdir, 'feedops-synth-'));
   synthWithSavings(() => buildApp({ outdir }).app);
   process.env[SYNTH_DIR_VARIABLE] = outdir;
 }

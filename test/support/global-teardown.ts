@@ -1,7 +1,8 @@
 import * as fs from 'fs';
-import { SYNTH_DIR_VARIABLE } from './synth';
+import { RUN_TMPDIR_VARIABLE } from './synth';
 
+/** Removes the run's temporary directory (global setup), the one synth and every scratch directory in it. */
 export default function globalTeardown(): void {
-  const outdir = process.env[SYNTH_DIR_VARIABLE];
-  if (outdir) fs.rmSync(outdir, { recursive: true, force: true });
+  const runTmpdir = process.env[RUN_TMPDIR_VARIABLE];
+  if (runTmpdir) fs.rmSync(runTmpdir, { recursive: true, force: true });
 }

@@ -26,6 +26,8 @@ let appStacks: Record<string, TerraformJson> | undefined;
 
 /** Where jest's global setup synthesized the app for the whole run. */
 export const SYNTH_DIR_VARIABLE = 'FEEDOPS_TEST_SYNTH_DIR';
+/** The run's own temporary directory (jest global setup), removed with everything in it when the run ends. */
+export const RUN_TMPDIR_VARIABLE = 'FEEDOPS_TEST_RUN_TMPDIR';
 
 /**
  * Every stack of the real app (all environments). Read from the one synth of the run (jest global setup); a test
