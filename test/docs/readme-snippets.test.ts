@@ -81,7 +81,8 @@ function synthRuns(): Map<number, SynthRun> {
   const resultsFile = path.join(workDir, 'run-snippets.json');
   fs.writeFileSync(
     runner,
-    `const results = [];
+    `(async () => {
+const results = [];
 const write = process.stderr.write.bind(process.stderr);
 for (const { index, script, outdir } of ${JSON.stringify(entries)}) {
   let stderr = '';
@@ -89,10 +90,13 @@ for (const { index, script, outdir } of ${JSON.stringify(entries)}) {
   process.env.CDKTF_OUTDIR = outdir;
   let error;
   try { require(script); } catch (thrown) { error = String(thrown && thrown.stack || thrown); }
+  // Node prints its warnings (deprecations and the like) on a later tick: they belong to this snippet too.
+  await new Promise((resolve) => setImmediate(resolve));
   process.stderr.write = write;
   results.push({ index, stderr, error });
 }
 require('fs').writeFileSync(${JSON.stringify(resultsFile)}, JSON.stringify(results));
+})();
 `,
   );
   const result = spawnSync(process.execPath, [runner], {
@@ -101,7 +105,8 @@ require('fs').writeFileSync(${JSON.stringify(resultsFile)}, JSON.stringify(resul
     env: { ...process.env, NODE_PATH: path.join(PROJECT_ROOT, 'node_modules') },
     timeout: 120_000,
   });
-  if (result.status !== 0) throw new Error(`the snippet runner failed (${result.status}):\n${result.stderr}`);
+  // Anything on the runner's own stderr came from no snippet in particular (a late warning): it fails them all.
+  if (result.status !== 0 || result.stderr !== '') throw new Error(`the snippet runner failed (${result.status}) or wrote to stderr:\n${result.stderr}`);
   const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Array<{ index: number; stderr: string; error?: string }>;
   runs = new Map(results.map(({ index, stderr, error }) => [index, { outdir: path.join(entries.find((entry) => entry.index === index)!.outdir, 'stacks'), stderr, ...(error === undefined ? {} : { error }) }]));
   return runs;

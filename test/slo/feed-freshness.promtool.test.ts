@@ -127,9 +127,14 @@ test('promtool test rules: a closed market burns no budget, a stale feed in mark
   const testFiles = [EQUITY, CRYPTO].map((symbol) => {
     const slug = symbol.replace(/[^A-Za-z0-9]+/g, '-');
     const rulesName = `${slug}.rules.yaml`;
-    fs.writeFileSync(path.join(directory, rulesName), stringify(rulesWithInputs(rulesFile, (rule) => rule.labels?.symbol === symbol), { lineWidth: 0 }));
+    const feedRules = rulesWithInputs(rulesFile, (rule) => rule.labels?.symbol === symbol);
+    fs.writeFileSync(path.join(directory, rulesName), stringify(feedRules, { lineWidth: 0 }));
     const tests = { ...rendered, rule_files: [rulesName], tests: [...groups].filter(([key]) => symbolOf(JSON.parse(key)) === symbol).map(([, group]) => group) };
     expect(tests.tests.length).toBeGreaterThan(0);
+    // promtool passes "no alert" for an alert missing from the file: every alert a case checks must be in the subset.
+    const alertsInSubset = new Set(feedRules.groups.flatMap((group) => group.rules).flatMap((rule) => ('alert' in rule ? [rule.alert] : [])));
+    const checked = tests.tests.flatMap((group) => group.alert_rule_test.map((alertTest: { alertname: string }) => alertTest.alertname));
+    expect(checked.filter((alert) => !alertsInSubset.has(alert))).toEqual([]);
     const testsName = `${slug}.test.yaml`;
     fs.writeFileSync(path.join(directory, testsName), stringify(tests, { lineWidth: 0 }));
     return testsName;

@@ -15,8 +15,8 @@ import { MinuteShiftedZone } from './support/minute-shifted-zone';
 import { toolPath } from '../../support/tools';
 
 /*
- * A market open on a real Alertmanager (127.0.0.1) with prod's rendered routing: an Equity closure that ended a
- * minute ago, with the smallest opening hold Alertmanager's minute-granular intervals allow (1m; prod keeps its own),
+ * A market open on a real Alertmanager (127.0.0.1) with prod's rendered routing: an Equity closure that ended about
+ * 40 s before the start, with the smallest opening hold Alertmanager's minute-granular intervals allow (1m; prod keeps its own),
  * so the test runs inside the hold and crosses its end. Alerts are posted as Prometheus posts them, firing "all night":
  *   - a feed whose staleness clears after the open, within the hold, must never reach Slack (no FIRING, no RESOLVED);
  *   - a feed still not trading when the hold ends must page then, and not before.
@@ -143,7 +143,7 @@ test('a feed still not trading when the opening hold ends pages the critical cha
   expect(page.receivedAt).toBeGreaterThanOrEqual(holdEnds);
 }, 60_000);
 
-test('a feed whose staleness clears just after the open never reaches Slack: no FIRING, no RESOLVED', async () => {
+test('a feed whose staleness clears after the open, within the hold, never reaches Slack: no FIRING, no RESOLVED', async () => {
   // Past the hold by a group interval and a group_wait (a group created again by a re-sent resolved alert): every
   // group has flushed unmuted by then.
   const settled = holdEnds + GROUP_INTERVAL.toSeconds() * 1000 + GROUP_WAIT_MS + 2_000;
