@@ -93,7 +93,7 @@ for (const { index, script, outdir } of ${JSON.stringify(entries)}) {
   // Node prints its warnings (deprecations and the like) on a later tick: they belong to this snippet too.
   await new Promise((resolve) => setImmediate(resolve));
   process.stderr.write = write;
-  results.push({ index, stderr, error });
+  results.push({ index, outdir, stderr, error });
 }
 require('fs').writeFileSync(${JSON.stringify(resultsFile)}, JSON.stringify(results));
 })();
@@ -107,8 +107,8 @@ require('fs').writeFileSync(${JSON.stringify(resultsFile)}, JSON.stringify(resul
   });
   // Anything on the runner's own stderr came from no snippet in particular (a late warning): it fails them all.
   if (result.status !== 0 || result.stderr !== '') throw new Error(`the snippet runner failed (${result.status}) or wrote to stderr:\n${result.stderr}`);
-  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Array<{ index: number; stderr: string; error?: string }>;
-  runs = new Map(results.map(({ index, stderr, error }) => [index, { outdir: path.join(entries.find((entry) => entry.index === index)!.outdir, 'stacks'), stderr, ...(error === undefined ? {} : { error }) }]));
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Array<{ index: number; outdir: string; stderr: string; error?: string }>;
+  runs = new Map(results.map(({ index, outdir, stderr, error }) => [index, { outdir: path.join(outdir, 'stacks'), stderr, ...(error === undefined ? {} : { error }) }]));
   return runs;
 }
 

@@ -1,13 +1,11 @@
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { DEFAULT_ROUTE_TIMING } from '../../../constructs/alerting/alertmanager/defaults';
 import type { MarketClosure } from '../../../constructs/alerting/alertmanager/routing-model';
 import { Duration } from '../../../constructs/core/duration';
 import { delivery, ENVIRONMENTS } from '../../../environments';
 import { validateEnvironments } from '../../../environments/validate';
 import { LocalAlertmanager, PostedAlert } from '../../../scripts/alert-path/local-alertmanager';
-import { waitFor } from '../../../scripts/alert-path/local-servers';
+import { temporaryDirectory, waitFor } from '../../../scripts/alert-path/local-servers';
 import { alertRoutingModel } from '../../../stacks/alert-routing';
 import { environmentPriceFeeds } from '../../../stacks/monitors-stack';
 import { AmtoolConfigFile } from './support/amtool-config-file';
@@ -67,7 +65,7 @@ const overnight = (alertname: string, symbol: string) => ({
   environment: env.name,
 });
 
-const zoneDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-zoneinfo-'));
+const zoneDirectory = temporaryDirectory('feedops-zoneinfo-');
 let zone: MinuteShiftedZone;
 let alertmanager: LocalAlertmanager;
 let holdEnds: number;

@@ -24,13 +24,17 @@ const downCase = (firing: AlertRuleCase['firing']): AlertRuleCase => ({
   firing,
 });
 
-test('an alert runs with every group that has it, keeping only its rules and the recording rules', () => {
-  const [targetDown] = ruleTestsPerAlert(RULES, [downCase([])]);
+const ruleNames = (rulesFile: RulesFile) => rulesFile.groups.map((group) => [group.name, group.rules.map((rule) => ('alert' in rule ? rule.alert : rule.record))]);
+
+test('an alert runs with every group that has it, keeping only its rules and the recording rules they read', () => {
+  const jobGone: AlertRuleCase = { ...downCase([]), name: 'JobGone is quiet', alert: 'JobGone' };
+  const [targetDown, gone] = ruleTestsPerAlert(RULES, [downCase([]), jobGone]);
   expect(targetDown.alert).toBe('TargetDown');
-  expect(targetDown.rulesFile.groups.map((group) => [group.name, group.rules.map((rule) => ('alert' in rule ? rule.alert : rule.record))])).toEqual([
-    ['a', ['TargetDown', 'job:up:sum']],
+  expect(ruleNames(targetDown.rulesFile)).toEqual([
+    ['a', ['TargetDown']],
     ['b', ['TargetDown']],
   ]);
+  expect(ruleNames(gone.rulesFile)).toEqual([['a', ['job:up:sum', 'JobGone']]]);
 });
 
 test('each case goes to its own alert only', () => {

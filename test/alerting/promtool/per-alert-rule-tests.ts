@@ -8,9 +8,9 @@ import type { AlertRuleCase } from './rule-test-case';
 /**
  * promtool evaluates every rule of a rules file at every step of every case, so a file of all rules costs
  * cases x rules x steps. An alerting rule's result does not depend on the other alerting rules, and promtool checks
- * a case by alert name, so each alert's cases run against a rules file with only that alert: every group that has
- * it, each keeping the alert's rules and every recording rule (an expression may read one). The cases, their
- * series, eval times and expected alerts are exactly those of the full file, and so is what promtool compares.
+ * a case by alert name, so each alert's cases run against a rules file with only that alert: its rules and the
+ * recording rules they may read, transitively (rulesWithInputs). The cases, their series, eval times and expected
+ * alerts are exactly those of the full file, and so is what promtool compares.
  */
 export interface AlertRuleTests {
   readonly alert: string;
@@ -33,7 +33,7 @@ export function ruleTestsPerAlert(rulesFile: RulesFile, cases: readonly AlertRul
     return {
       alert,
       cases: cases.filter((testCase) => testCase.alert === alert),
-      rulesFile: subsetOfRules(rulesFile, (group) => group.rules.some(hasAlert), (rule) => !('alert' in rule) || hasAlert(rule)),
+      rulesFile: rulesWithInputs(rulesFile, hasAlert),
     };
   });
 }
