@@ -1,4 +1,4 @@
-// Four pieces of work cdktf 0.21.0 does on every synth that feedops' output never depends on, skipped here and
+// Five pieces of work cdktf 0.21.0 does on every synth that feedops' output never depends on, skipped here and
 // only here. `FEEDOPS_CDKTF_SAVINGS=off` restores cdktf's own behaviour (e.g. to get token creation stacks back in
 // an error message). The snapshots prove the output is byte-identical either way; docs/performance.md has figures.
 //
@@ -14,10 +14,14 @@
 //    the synthesizer resolves it again moments later to write cdk.tf.json, with nothing in between that changes it.
 //    During `app.synth()` the write reuses the validation's result, unless the stack's constructs changed since or
 //    a construct in it has custom synthesis (cdktf's file assets), which runs between the two.
+// 5. The token machinery on plain data: cdktf's resolve builds contexts, joins paths and runs its token regular
+//    expressions on every value. Plain data is walked by resolveSkippingPlainValues (plain-value-resolve.ts), which
+//    hands every value that could hold a token to cdktf's resolve.
 //
 // This module must load before cdktf does (for 1.), so cdktf is required inside the functions, not imported above.
 import * as path from 'path';
 import type { App, TerraformStack } from 'cdktf';
+import { type CdktfResolve, resolveSkippingPlainValues } from './plain-value-resolve';
 
 export const CDKTF_SAVINGS_VARIABLE = 'FEEDOPS_CDKTF_SAVINGS';
 
@@ -45,8 +49,10 @@ export interface SavingsSynthResult {
  */
 export function synthWithSavings(build: () => App, env: NodeJS.ProcessEnv = process.env): SavingsSynthResult {
   if (!cdktfSavingsEnabled(env)) return synthAsCdktfDoes(build);
-  const { cdktf, stackTraceModule, referencePrototype } = cdktfInternals();
+  const { cdktf, stackTraceModule, referencePrototype, resolveModule, encoding } = cdktfInternals();
   const restoreStackTraces = replaceProperty(stackTraceModule, 'captureStackTrace', () => []);
+  const mayHoldNumberToken = (text: string) => encoding.TokenString.forNumbers(text).test();
+  const restoreResolve = replaceProperty(resolveModule, 'resolve', resolveSkippingPlainValues(resolveModule.resolve, mayHoldNumberToken));
   const restoreGuard = replaceProperty(referencePrototype, 'resolve', guardReference(cdktf, referencePrototype.resolve));
   try {
     const app = build();
@@ -66,6 +72,7 @@ export function synthWithSavings(build: () => App, env: NodeJS.ProcessEnv = proc
     if (!(error instanceof CrossStackReferenceFound)) throw error;
   } finally {
     restoreGuard();
+    restoreResolve();
     restoreStackTraces();
   }
   return synthAsCdktfDoes(build);
@@ -96,10 +103,13 @@ function cdktfInternals() {
   const cdktf = require('cdktf') as Cdktf;
   const stackTraceModule = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: () => string[] };
   const tfExpression = require('cdktf/lib/tfExpression') as { ref(identifier: string): unknown };
+  // The resolve every Tokenization.resolve calls (token.js reads the export on each call), and its token tests.
+  const resolveModule = require('cdktf/lib/tokens/private/resolve') as { resolve: CdktfResolve };
+  const encoding = require('cdktf/lib/tokens/private/encoding') as { TokenString: { forNumbers(text: string): { test(): boolean } } };
   /* eslint-enable @typescript-eslint/no-require-imports */
   // Reference is not exported; its prototype is reached through an instance.
   const referencePrototype = Object.getPrototypeOf(tfExpression.ref('feedops-probe')) as ReferenceInternals;
-  return { cdktf, stackTraceModule, referencePrototype };
+  return { cdktf, stackTraceModule, referencePrototype, resolveModule, encoding };
 }
 
 /** Reference.resolve, failing on the real pass when a stack uses another stack's token the prepare pass did not see. */
