@@ -1,38 +1,6 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { synthWithSavings } from './constructs/core/cdktf-savings';
-import { EnvironmentConfigError } from './environments/validate';
-import { synthSummary } from './scripts/synth-summary/summary';
-import { buildApp } from './stacks/app';
-import { removeStaleStacks } from './stacks/stale-stacks';
+// The cdktf app (cdktf.json runs dist/main.js): the synth (synth.ts), loaded through V8's code cache so a run does
+// not compile again what the previous one compiled (scripts/synth-code-cache/code-cache.ts; FEEDOPS_SYNTH_CODE_CACHE=off).
+import { withCodeCache } from './scripts/synth-code-cache/code-cache';
 
-// The cdktf app: every environment's stacks, in apply order. Invalid configuration writes nothing.
-// `--summary` (npm run synth): then prints a line per stack written (scripts/synth-summary/summary.ts).
-// synthWithSavings skips cdktf work the output does not depend on (FEEDOPS_CDKTF_SAVINGS=off: cdktf's own synth).
-try {
-  const { app } = synthWithSavings(() => buildApp().app);
-  // Stacks of environments no longer registered must not linger next to the new output. Under `npx cdktf synth`,
-  // cdktf's CLI removes them itself once the app exits (and fails if they are already gone), so it is left to it.
-  if (!launchedByCdktfCli()) removeStale(app.outdir);
-  // `npm run synth` asks for the summary here rather than from a second node process (0.1-0.35 s less).
-  if (process.argv.includes('--summary')) process.stdout.write(synthSummary(app.outdir) ?? '');
-} catch (error) {
-  if (error instanceof EnvironmentConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
-
-/** cdktf-cli 0.21.0 sets this for the app it runs (@cdktf/cli-core synth-stack.js). */
-function launchedByCdktfCli(): boolean {
-  return process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS === 'true';
-}
-
-function removeStale(outdir: string): void {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
-  const { kept } = removeStaleStacks(outdir, Object.keys(manifest.stacks));
-  for (const stack of kept) {
-    process.stderr.write(`kept ${outdir}/stacks/${stack}: no longer synthesized, but it holds local Terraform state; move or delete it by hand\n`);
-  }
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- required once the cache is in place, to be compiled through it
+withCodeCache(() => require('./synth'));

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CDKTF_SAVINGS_VARIABLE, synthWithSavings } from '../constructs/core/cdktf-savings';
+import { CODE_CACHE_DIRECTORY_VARIABLE, CODE_CACHE_VARIABLE } from './synth-code-cache/code-cache';
 import { buildApp } from '../stacks/app';
 import { readStacks } from '../test/support/synth';
 import { staleFeedAlerting, staleFeedBudget, STALE_FEED_PAGE_BUDGET_SECONDS } from './alert-path/synthesized-alerting';
@@ -48,6 +49,8 @@ interface Variant {
   readonly runs: number;
   readonly args: string[];
   readonly env?: NodeJS.ProcessEnv;
+  /** Run before each of the variant's runs, untimed. */
+  readonly prepare?: () => void;
 }
 
 interface VariantResult {
@@ -64,6 +67,7 @@ function runInterleaved(variants: readonly Variant[]): Map<string, VariantResult
   const rounds = Math.max(...variants.map((v) => v.runs));
   for (let round = 0; round < rounds; round++) {
     for (const variant of variants.filter((v) => round < v.runs)) {
+      variant.prepare?.();
       const run = measureNodeRun(variant.args, PROJECT_ROOT, variant.env);
       measured.get(variant.label)!.push(run);
       process.stderr.write(`  ${variant.label} run ${round + 1}/${variant.runs}: ${run.wallSeconds.toFixed(3)} s\n`);
@@ -111,17 +115,36 @@ function synthBenchmark(): void {
   if (build.status !== 0) throw new Error(`esbuild bundle failed:\n${build.stderr}`);
   const providers = providerModulesOfApp();
   const bundle = path.join(BUNDLE_DIR, 'main.js');
+  // The code cache as a synth after the first finds it (warmed once here), and as a first run finds it (emptied).
+  const cacheRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-bench-code-cache-'));
+  const warmCache = { [CODE_CACHE_DIRECTORY_VARIABLE]: path.join(cacheRoot, 'warm') };
+  const emptyCache = { [CODE_CACHE_DIRECTORY_VARIABLE]: path.join(cacheRoot, 'empty') };
+  const floorCache = { [CODE_CACHE_DIRECTORY_VARIABLE]: path.join(cacheRoot, 'floor') };
+  const floorModules = ['cdktf', ...providers];
+  // The first run in a checkout creates the cache's directory; the second writes it.
+  for (let run = 0; run < 2; run++) {
+    measureNodeRun([bundle], PROJECT_ROOT, warmCache);
+    measureNodeRun([path.join(PROJECT_ROOT, 'dist/scripts/bench/floor-code-cache.js'), ...floorModules], PROJECT_ROOT, floorCache);
+  }
+  const writingCache = { [CODE_CACHE_DIRECTORY_VARIABLE]: path.join(cacheRoot, 'writing') };
+  const emptied = (env: Record<string, string>, create: boolean) => () => {
+    fs.rmSync(env[CODE_CACHE_DIRECTORY_VARIABLE], { recursive: true, force: true });
+    if (create) fs.mkdirSync(env[CODE_CACHE_DIRECTORY_VARIABLE]);
+  };
   const variants: Variant[] = [
     { label: 'floor (node + cdktf + providers)', runs: RUNS, args: [path.join(PROJECT_ROOT, 'dist/scripts/bench/floor.js'), ...providers] },
-    { label: 'synth: bundle + savings (npm run synth)', runs: RUNS, args: [bundle] },
-    { label: 'synth: bundle, savings off', runs: RUNS, args: [bundle], env: { [CDKTF_SAVINGS_VARIABLE]: 'off' } },
-    { label: 'synth: tsc output + savings', runs: RUNS, args: [path.join(PROJECT_ROOT, 'dist/main.js')] },
-    { label: 'synth: ts-node (cdktf init)', runs: TS_NODE_RUNS, args: ['--require', 'ts-node/register', path.join(PROJECT_ROOT, 'main.ts')] },
+    { label: 'synth: npm run synth (bundle, savings, code cache of the run before)', runs: RUNS, args: [bundle], env: warmCache },
+    { label: 'synth: first run in a checkout (no code cache, none written)', runs: RUNS, args: [bundle], env: emptyCache, prepare: emptied(emptyCache, false) },
+    { label: 'synth: second run (no code cache yet, written at exit)', runs: RUNS, args: [bundle], env: writingCache, prepare: emptied(writingCache, true) },
+    { label: 'synth: code cache off', runs: RUNS, args: [bundle], env: { [CODE_CACHE_VARIABLE]: 'off' } },
+    { label: 'synth: code cache and savings off', runs: RUNS, args: [bundle], env: { [CODE_CACHE_VARIABLE]: 'off', [CDKTF_SAVINGS_VARIABLE]: 'off' } },
+    { label: 'synth: tsc output + savings + code cache', runs: RUNS, args: [path.join(PROJECT_ROOT, 'dist/main.js')], env: warmCache },
+    { label: 'synth: ts-node (cdktf init)', runs: TS_NODE_RUNS, args: ['--require', 'ts-node/register', path.join(PROJECT_ROOT, 'main.ts')], env: { [CODE_CACHE_VARIABLE]: 'off' } },
+    { label: 'floor through the code cache (as the synth loads it)', runs: RUNS, args: [path.join(PROJECT_ROOT, 'dist/scripts/bench/floor-code-cache.js'), ...floorModules], env: floorCache },
   ];
   const results = runInterleaved(variants);
-  const synth = results.get(variants[1].label)!;
-  const off = results.get(variants[2].label)!;
-  const tsNode = results.get(variants[4].label)!;
+  fs.rmSync(cacheRoot, { recursive: true, force: true });
+  const [synth, firstRun, writingRun, cacheOff, bothOff, , tsNode, cachedFloor] = variants.slice(1).map((variant) => results.get(variant.label)!);
   process.stdout.write(`\nsynth of all stacks (${providers.length} provider modules in the floor)\n`);
   table([
     ['variant', 'runs', 'median wall (s)', 'x floor (median of rounds)', 'median peak RSS (MB)'],
@@ -131,7 +154,9 @@ function synthBenchmark(): void {
     }),
   ]);
   process.stdout.write(
-    `cdktf savings: ${(synth.ratio / off.ratio).toFixed(2)}x the synth time without them; ts-node / synth: ${(tsNode.ratio / synth.ratio).toFixed(1)}x\n` +
+    `code cache: ${(synth.ratio / cacheOff.ratio).toFixed(2)}x the synth time without it; a first run ${(firstRun.ratio / cacheOff.ratio).toFixed(2)}x, the run writing it ${(writingRun.ratio / cacheOff.ratio).toFixed(2)}x; ` +
+      `cdktf savings: ${(cacheOff.ratio / bothOff.ratio).toFixed(2)}x (code cache off both); ts-node / synth: ${(tsNode.ratio / synth.ratio).toFixed(1)}x\n` +
+      `the synth against the floor loaded through the code cache too: ${(synth.ratio / cachedFloor.ratio).toFixed(2)}x (feedops' own work on top of loading cdktf)\n` +
       `targets: synth <= ${TARGET_FLOOR_RATIO}x floor (${synth.ratio.toFixed(2)}x, ${verdict(synth.ratio <= TARGET_FLOOR_RATIO)}), ` +
       `peak RSS <= ${TARGET_RSS_MEGABYTES} MB (${synth.rss.toFixed(0)} MB, ${verdict(synth.rss <= TARGET_RSS_MEGABYTES)})\n`,
   );

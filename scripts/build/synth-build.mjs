@@ -17,14 +17,21 @@ const keepCdktfExternal = {
     build.onResolve({ filter: EXTERNAL_PACKAGES }, (args) => ({ path: args.path, external: true }));
   },
 };
+// main.ts requires the synth only once the code cache is in place: it stays a require() of the synth's own bundle.
+const keepSynthSeparate = {
+  name: 'keep-synth-separate',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/synth$/ }, (args) => (args.importer.endsWith('main.ts') ? { path: './synth.js', external: true } : undefined));
+  },
+};
 
 const outdirFlag = process.argv.indexOf('--outdir');
 await build({
   absWorkingDir: fileURLToPath(new URL('../..', import.meta.url)),
-  entryPoints: { main: 'main.ts', 'scripts/synth-summary': 'scripts/synth-summary.ts', 'scripts/environment-matrix': 'scripts/environment-matrix.ts' },
+  entryPoints: { main: 'main.ts', synth: 'synth.ts', 'scripts/synth-summary': 'scripts/synth-summary.ts', 'scripts/environment-matrix': 'scripts/environment-matrix.ts' },
   outdir: outdirFlag === -1 ? 'dist' : process.argv[outdirFlag + 1],
   bundle: true,
-  plugins: [keepCdktfExternal],
+  plugins: [keepCdktfExternal, keepSynthSeparate],
   platform: 'node',
   format: 'cjs',
   // tsconfig.json's target, so class fields and the like compile as tsc compiles them.

@@ -1,0 +1,112 @@
+// The synth's code cache (scripts/synth-code-cache/code-cache.ts): what a run compiled is what the next one uses,
+// for the same file only, and the output does not depend on it.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { codeCacheEnabled, CODE_CACHE_DIRECTORY_VARIABLE, CODE_CACHE_VARIABLE } from '../../scripts/synth-code-cache/code-cache';
+import { SYNTH_DIR_VARIABLE } from '../support/synth';
+
+const PROJECT_ROOT = path.resolve(__dirname, '../../..');
+const CODE_CACHE_MODULE = path.join(PROJECT_ROOT, 'dist/scripts/synth-code-cache/code-cache.js');
+const created: string[] = [];
+afterAll(() => created.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function temporaryDirectory(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+function node(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, args, { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Loads `module` in a fresh node process through the cache in `cacheDir`; prints what the module exports and the cache's use. */
+function loadThroughCache(cacheDir: string, module: string): { exported: unknown; used: number; compiled: number } {
+  const script = `const { installCodeCache } = require(${JSON.stringify(CODE_CACHE_MODULE)});
+    const use = installCodeCache(${JSON.stringify(cacheDir)});
+    const exported = require(${JSON.stringify(module)});
+    process.stdout.write(JSON.stringify({ exported: exported(), ...use() }));`;
+  const result = node(['-e', script]);
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout) as { exported: unknown; used: number; compiled: number };
+}
+
+function filesOf(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    (fs.readdirSync(dir, { recursive: true }) as string[])
+      .filter((file) => fs.statSync(path.join(dir, file)).isFile())
+      .sort()
+      .map((file) => [file, fs.readFileSync(path.join(dir, file), 'utf8')]),
+  );
+}
+
+describe('the synth code cache', () => {
+  test('the first run only creates the cache; the second writes what it compiled; the third compiles from it', () => {
+    const cacheDir = path.join(temporaryDirectory('feedops-code-cache-'), 'cache');
+    const module = path.join(temporaryDirectory('feedops-code-cache-module-'), 'price.js');
+    fs.writeFileSync(module, 'module.exports = () => [1, 2, 3].map((slot) => slot * 2);\n');
+    expect(loadThroughCache(cacheDir, module)).toEqual({ exported: [2, 4, 6], used: 0, compiled: 1 });
+    expect(fs.readdirSync(cacheDir)).toEqual([]);
+    expect(loadThroughCache(cacheDir, module)).toEqual({ exported: [2, 4, 6], used: 0, compiled: 1 });
+    expect(fs.readdirSync(cacheDir)).toHaveLength(1);
+    expect(loadThroughCache(cacheDir, module)).toEqual({ exported: [2, 4, 6], used: 1, compiled: 0 });
+  });
+
+  test('an edit of the same length is compiled again, not run from the old bytecode (V8 checks only the length)', () => {
+    const cacheDir = path.join(temporaryDirectory('feedops-code-cache-'), 'cache');
+    const module = path.join(temporaryDirectory('feedops-code-cache-module-'), 'threshold.js');
+    fs.writeFileSync(module, 'module.exports = () => 120;\n');
+    fs.mkdirSync(cacheDir);
+    expect(loadThroughCache(cacheDir, module).exported).toBe(120);
+    expect(loadThroughCache(cacheDir, module)).toEqual({ exported: 120, used: 1, compiled: 0 });
+    fs.writeFileSync(module, 'module.exports = () => 180;\n');
+    expect(loadThroughCache(cacheDir, module)).toEqual({ exported: 180, used: 0, compiled: 1 });
+  });
+
+  test('the app run three times through a cache of its own writes the same files as the type-checked build each time, the third from the cache', () => {
+    const typeChecked = process.env[SYNTH_DIR_VARIABLE];
+    if (!typeChecked) throw new Error(`${SYNTH_DIR_VARIABLE} is not set: run through jest (global setup synthesizes the tsc build)`);
+    const cacheDir = path.join(temporaryDirectory('feedops-code-cache-'), 'cache');
+    const entries = () => Object.fromEntries(fs.readdirSync(cacheDir).map((entry) => [entry, fs.statSync(path.join(cacheDir, entry)).mtimeMs]));
+    const written: Array<Record<string, number>> = [];
+    for (const run of ['first', 'second', 'third']) {
+      const outdir = temporaryDirectory(`feedops-code-cache-${run}-`);
+      const synth = node([path.join(PROJECT_ROOT, 'dist/main.js')], { CDKTF_OUTDIR: outdir, [CODE_CACHE_DIRECTORY_VARIABLE]: cacheDir });
+      expect(synth).toMatchObject({ status: 0, stderr: '' });
+      expect(filesOf(outdir)).toEqual(filesOf(typeChecked));
+      written.push(entries());
+    }
+    expect(written[0]).toEqual({});
+    // Every module the app loads (cdktf, the providers, feedops' own) has an entry, and the third run rewrote none:
+    // it found every one valid.
+    expect(Object.keys(written[1]).length).toBeGreaterThan(100);
+    expect(written[2]).toEqual(written[1]);
+  });
+
+  test('is off with FEEDOPS_SYNTH_CODE_CACHE=off: the app writes no cache', () => {
+    const cacheDir = path.join(temporaryDirectory('feedops-code-cache-'), 'cache');
+    const outdir = temporaryDirectory('feedops-code-cache-off-');
+    const synth = node([path.join(PROJECT_ROOT, 'dist/main.js')], { CDKTF_OUTDIR: outdir, [CODE_CACHE_DIRECTORY_VARIABLE]: cacheDir, [CODE_CACHE_VARIABLE]: 'off' });
+    expect(synth).toMatchObject({ status: 0, stderr: '' });
+    expect(fs.existsSync(cacheDir)).toBe(false);
+  });
+
+  test('a cache that cannot be written leaves the synth as it is', () => {
+    const blocked = path.join(temporaryDirectory('feedops-code-cache-'), 'a-file');
+    fs.writeFileSync(blocked, 'not a directory');
+    const module = path.join(temporaryDirectory('feedops-code-cache-module-'), 'feed.js');
+    fs.writeFileSync(module, "module.exports = () => 'BTC/USD';\n");
+    expect(loadThroughCache(path.join(blocked, 'cache'), module)).toEqual({ exported: 'BTC/USD', used: 0, compiled: 1 });
+  });
+
+  test.each([[undefined], [''], ['on']])('is on when FEEDOPS_SYNTH_CODE_CACHE is %p', (value) => {
+    expect(codeCacheEnabled({ [CODE_CACHE_VARIABLE]: value })).toBe(true);
+  });
+
+  test('names a setting it does not know', () => {
+    expect(() => codeCacheEnabled({ [CODE_CACHE_VARIABLE]: 'yes' })).toThrow(`${CODE_CACHE_VARIABLE}: "yes" is not a setting (allowed: on, off)`);
+  });
+});
