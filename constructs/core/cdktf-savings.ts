@@ -49,10 +49,9 @@ export interface SavingsSynthResult {
  */
 export function synthWithSavings(build: () => App, env: NodeJS.ProcessEnv = process.env): SavingsSynthResult {
   if (!cdktfSavingsEnabled(env)) return synthAsCdktfDoes(build);
-  const { cdktf, stackTraceModule, referencePrototype, resolveModule, encoding } = cdktfInternals();
+  const { cdktf, stackTraceModule, referencePrototype, resolveModule } = cdktfInternals();
   const restoreStackTraces = replaceProperty(stackTraceModule, 'captureStackTrace', () => []);
-  const mayHoldNumberToken = (text: string) => encoding.TokenString.forNumbers(text).test();
-  const restoreResolve = replaceProperty(resolveModule, 'resolve', resolveSkippingPlainValues(resolveModule.resolve, mayHoldNumberToken));
+  const restoreResolve = replaceProperty(resolveModule, 'resolve', resolveSkippingPlainValues(resolveModule.resolve));
   const restoreGuard = replaceProperty(referencePrototype, 'resolve', guardReference(cdktf, referencePrototype.resolve));
   try {
     const app = build();
@@ -103,13 +102,12 @@ function cdktfInternals() {
   const cdktf = require('cdktf') as Cdktf;
   const stackTraceModule = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: () => string[] };
   const tfExpression = require('cdktf/lib/tfExpression') as { ref(identifier: string): unknown };
-  // The resolve every Tokenization.resolve calls (token.js reads the export on each call), and its token tests.
+  // The resolve every Tokenization.resolve calls (token.js reads the export on each call).
   const resolveModule = require('cdktf/lib/tokens/private/resolve') as { resolve: CdktfResolve };
-  const encoding = require('cdktf/lib/tokens/private/encoding') as { TokenString: { forNumbers(text: string): { test(): boolean } } };
   /* eslint-enable @typescript-eslint/no-require-imports */
   // Reference is not exported; its prototype is reached through an instance.
   const referencePrototype = Object.getPrototypeOf(tfExpression.ref('feedops-probe')) as ReferenceInternals;
-  return { cdktf, stackTraceModule, referencePrototype, resolveModule, encoding };
+  return { cdktf, stackTraceModule, referencePrototype, resolveModule };
 }
 
 /** Reference.resolve, failing on the real pass when a stack uses another stack's token the prepare pass did not see. */

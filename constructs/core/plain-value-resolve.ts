@@ -10,14 +10,18 @@ export interface CdktfResolveOptions {
   readonly prefix?: string[];
 }
 export type CdktfResolve = (value: unknown, options: CdktfResolveOptions) => unknown;
-/** cdktf's own test for text that could be a number token written into a string (TokenString.forNumbers). */
-export type NumberTokenTest = (text: string) => boolean;
 
 // What makes a value more than plain data to cdktf (encoding.ts, token.ts and resolve.ts, 0.21.0):
 /** Every encoded string, list and map token: `${TfToken[`, `#{TfToken[`, `&{TfToken[`. */
 const TOKEN_MARKER = '{TfToken[';
 /** Strings cdktf refuses in a scalar context (Token.STRING_MAP_TOKEN_VALUE, Token.ANY_MAP_TOKEN_VALUE). */
 const MAP_TOKEN_VALUES: ReadonlySet<string> = new Set(['String Map Token Value', 'Any Map Token Value']);
+/**
+ * cdktf's NUMBER_TOKEN_REGEX (`[-|\d|.\+]+(e[-|\d|.|e|E|\+]+)`, encoding.ts) matches somewhere exactly when three
+ * characters in a row are one of its first class, an `e`, one of its second class: the same test in one pass,
+ * where cdktf's backtracks over every run of digits.
+ */
+const NUMBER_TOKEN_WINDOW = /[-|\d.+]e[-|\d.eE+]/;
 /** Token.NUMBER_MAP_TOKEN_VALUE: a number cdktf refuses in a scalar context. */
 const NUMBER_MAP_TOKEN_VALUE = -123456789;
 /** Number and list-number tokens are doubles with 0xfdff or 0xfbff in the top 16 bits: all at most -(2 ** 960). */
@@ -25,9 +29,13 @@ const TOKEN_DOUBLE_CEILING = -(2 ** 960);
 /** cdktf's guard against cyclic structures: deeper paths are an error. */
 const MAX_DEPTH = 200;
 
+/** Whether cdktf would look for number tokens in `text` (TokenString.forNumbers(text).test()). */
+export function mayHoldNumberToken(text: string): boolean {
+  return NUMBER_TOKEN_WINDOW.test(text);
+}
+
 /** cdktf's resolve, walking plain data itself and calling `cdktfResolve` for everything else. */
-export function resolveSkippingPlainValues(cdktfResolve: CdktfResolve, mayHoldNumberToken: NumberTokenTest): CdktfResolve {
-  const isPlainString = (text: string) => !text.includes(TOKEN_MARKER) && !MAP_TOKEN_VALUES.has(text) && !mayHoldNumberToken(text);
+export function resolveSkippingPlainValues(cdktfResolve: CdktfResolve): CdktfResolve {
 
   return function resolve(value: unknown, options: CdktfResolveOptions): unknown {
     const path = [...(options.prefix ?? [])];
@@ -82,6 +90,10 @@ export function resolveSkippingPlainValues(cdktfResolve: CdktfResolve, mayHoldNu
 
     return walk(value);
   };
+}
+
+function isPlainString(text: string): boolean {
+  return !text.includes(TOKEN_MARKER) && !MAP_TOKEN_VALUES.has(text) && !mayHoldNumberToken(text);
 }
 
 /** An element that does not make cdktf resolve the array as a list token. */

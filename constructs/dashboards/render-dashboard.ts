@@ -13,6 +13,7 @@ import {
 } from './grafana-dashboard-json';
 import { placeRows } from './grid-layout';
 import { DATASOURCE_VARIABLE, validateDashboard } from './validate-dashboard';
+import { compareText } from '../core/text-order';
 
 export const DEFAULT_PANEL_WIDTH = 12;
 export const DEFAULT_PANEL_HEIGHT = 8;
@@ -168,7 +169,7 @@ function fieldDefaults(panel: Panel): GrafanaFieldDefaults {
 /** One override per series whose thresholds differ from the panel's, matched by display name. */
 function seriesThresholdOverrides(panel: Panel) {
   return Object.entries(panel.seriesThresholds ?? {})
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([name, thresholds]) => ({
       matcher: { id: 'byName', options: name },
       properties: [{ id: 'thresholds', value: { mode: 'absolute', steps: thresholdSteps(thresholds) } }],

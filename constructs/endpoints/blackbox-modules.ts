@@ -1,4 +1,5 @@
 import type { ResolvedCredentials, ResolvedEndpoint } from './resolve-endpoints';
+import { compareText } from '../core/text-order';
 
 /**
  * One blackbox-exporter module, in its configuration-file format. Only fields that both the chart's exporter
@@ -84,6 +85,6 @@ export function probeCredentialSecrets(endpoints: readonly ResolvedEndpoint[]): 
     bySecret.set(kubernetesSecret, entry);
   }
   return [...bySecret.values()]
-    .sort((a, b) => a.kubernetesSecret.localeCompare(b.kubernetesSecret))
+    .sort((a, b) => compareText(a.kubernetesSecret, b.kubernetesSecret))
     .map((entry) => ({ ...entry, properties: [...entry.properties].sort() }));
 }

@@ -6,6 +6,7 @@ import { Severity } from '../alerting/rules/severity';
 import { Duration } from '../core/duration';
 import { ENDPOINT_LABELS, ENDPOINT_PROBE_JOB } from './probes';
 import type { ResolvedEndpoint } from './resolve-endpoints';
+import { compareText } from '../core/text-order';
 
 /** Alert names of the endpoint pack; each has `docs/runbooks/<name>.md`. */
 export const ENDPOINT_ALERTS = {
@@ -59,7 +60,7 @@ export function endpointRuleGroups(endpoints: readonly ResolvedEndpoint[], optio
   const groups: RuleGroup[] = endpoints.map((endpoint) => ({ name: `endpoint-${endpoint.name}`, rules: endpointAlerts(endpoint, runbook) }));
   const byGroup = new Map<string, ResolvedEndpoint[]>();
   for (const endpoint of endpoints) if (endpoint.group) byGroup.set(endpoint.group, [...(byGroup.get(endpoint.group) ?? []), endpoint]);
-  for (const [group, members] of [...byGroup.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [group, members] of [...byGroup.entries()].sort(([a], [b]) => compareText(a, b))) {
     const selector = `job="${ENDPOINT_PROBE_JOB}",${ENDPOINT_LABELS.group}="${group}"`;
     // One team per group (validated with the environment): the group alert goes to it.
     const teams = [...new Set(members.map((m) => m.team))].sort();

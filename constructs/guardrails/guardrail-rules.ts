@@ -64,7 +64,9 @@ const SECRET_PATTERNS: ReadonlyArray<readonly [string, RegExp]> = [
   ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
   ['an AWS access key', /\b(AKIA|ASIA)[0-9A-Z]{16}\b/],
 ];
-const RAW_HEX_KEY = /(?<!sha256:)\b(0x)?([0-9a-fA-F]{64})\b/g;
+const RAW_HEX_KEY = /\b(0x)?([0-9a-fA-F]{64})\b/g;
+/** What a 64-hex image digest follows: not a key. Checked at each match (a lookbehind in the pattern doubles the scan). */
+const DIGEST_PREFIX = 'sha256:';
 /** A public identifier shaped like a raw key (a Pyth price feed id), as `Guardrails.allowPublicIdentifiers` takes it. */
 export const PUBLIC_IDENTIFIER_PATTERN = /^[0-9a-f]{64}$/;
 
@@ -260,10 +262,16 @@ function checkSecrets(element: Element, publicValues: ReadonlySet<string>, repor
     if (pattern.test(text)) report(element, 'SECRET_IN_OUTPUT', `holds what looks like ${name}`, fix);
   }
   // Only the exact values declared public here pass (Guardrails.allowPublicIdentifiers), in any case, with or without 0x.
-  const undeclared = [...text.matchAll(RAW_HEX_KEY)].filter((match) => !publicValues.has(match[2].toLowerCase()));
+  const undeclared = [...text.matchAll(RAW_HEX_KEY)].filter(
+    (match) => !isDigest(text, match.index) && !publicValues.has(match[2].toLowerCase()),
+  );
   if (undeclared.length > 0) {
     report(element, 'SECRET_IN_OUTPUT', 'holds what looks like a 64-hex raw key', `${fix}; a public identifier (a Pyth price id) is declared with Guardrails.allowPublicIdentifiers`);
   }
+}
+
+function isDigest(text: string, hexStart: number): boolean {
+  return hexStart >= DIGEST_PREFIX.length && text.startsWith(DIGEST_PREFIX, hexStart - DIGEST_PREFIX.length);
 }
 
 /** Resources, data sources, providers and outputs of the stack, each with its address and construct path. */

@@ -1,6 +1,7 @@
 import { IamRole, AwsProvider } from '../../constructs/core/aws';
 import { App, Fn, Lazy, TerraformStack, Token } from '../../constructs/core/cdktf';
-import { type CdktfResolve, type CdktfResolveOptions, resolveSkippingPlainValues } from '../../constructs/core/plain-value-resolve';
+import { type CdktfResolve, type CdktfResolveOptions, mayHoldNumberToken, resolveSkippingPlainValues } from '../../constructs/core/plain-value-resolve';
+import { synthesizedStacks } from '../support/synth';
 
 // cdktf's own resolve and number-token test: the oracle every case is compared with.
 /* eslint-disable @typescript-eslint/no-require-imports -- cdktf's internals, as cdktf-savings.ts reaches them */
@@ -9,7 +10,7 @@ const stackResolve = (require('cdktf/lib/_tokens') as { resolve(scope: Terraform
 const encoding = require('cdktf/lib/tokens/private/encoding') as { TokenString: { forNumbers(text: string): { test(): boolean } } };
 /* eslint-enable @typescript-eslint/no-require-imports */
 const cdktfResolve = resolveModule.resolve;
-const mayHoldNumberToken = (text: string) => encoding.TokenString.forNumbers(text).test();
+const cdktfNumberTest = (text: string) => encoding.TokenString.forNumbers(text).test();
 
 const app = new App();
 const stack = new TerraformStack(app, 'resolve');
@@ -34,7 +35,7 @@ function recordingResolve(): { resolve: CdktfResolve; handed: Array<{ value: unk
   const resolve = resolveSkippingPlainValues((value: unknown, options: CdktfResolveOptions) => {
     handed.push({ value, prefix: [...(options.prefix ?? [])] });
     return cdktfResolve(value, options);
-  }, mayHoldNumberToken);
+  });
   return { resolve, handed };
 }
 
@@ -70,7 +71,7 @@ describe('resolveSkippingPlainValues', () => {
   test.each(CASES)('resolves %s exactly as cdktf does', (_name, value) => {
     const expected = resolveWith(cdktfResolve, value);
     // Strict: a key holding `undefined` is not the same output as a key left out.
-    expect(resolveWith(resolveSkippingPlainValues(cdktfResolve, mayHoldNumberToken), value)).toStrictEqual(expected);
+    expect(resolveWith(resolveSkippingPlainValues(cdktfResolve), value)).toStrictEqual(expected);
   });
 
   test('the cases marked as errors are errors in cdktf, and only those (the comparison is of like with like)', () => {
@@ -94,5 +95,19 @@ describe('resolveSkippingPlainValues', () => {
       { value: arn, prefix: ['spec', 'containers', '0', 'env'] },
       { value: arns, prefix: ['arns'] },
     ]);
+  });
+
+  test("finds a possible number token in exactly the text cdktf's regular expression does", () => {
+    const strings = new Set<string>(['1e5', '-1.8e+308', '.e-', '|e|', 'e1', '1e', 'the e-mail', '1.0.0-beta', 'x9eE', 'a.ee', '+e+', '1E5', 'ee', '']);
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') {
+        strings.add(value);
+        for (let start = 0; start < value.length; start += 97) strings.add(value.slice(start, start + 120));
+      } else if (value && typeof value === 'object') Object.entries(value).forEach(([key, entry]) => (strings.add(key), collect(entry)));
+    };
+    Object.values(synthesizedStacks()).forEach(collect);
+    const differing = [...strings].filter((text) => mayHoldNumberToken(text) !== cdktfNumberTest(text));
+    expect(differing).toEqual([]);
+    expect([...strings].filter(cdktfNumberTest).length).toBeGreaterThan(10);
   });
 });

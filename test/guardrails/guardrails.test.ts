@@ -193,6 +193,13 @@ describe('public identifiers shaped like raw keys (Pyth price ids)', () => {
     ).toBe('');
   });
 
+  test('an image digest (sha256:<64 hex>) is not a key; the same hex anywhere else in the value is', () => {
+    const image = (reference: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'observer-image' }, data: { image: reference } });
+    expect(synthError((stack) => new KubernetesObjects(stack, 'pinned', { manifests: [image(`ghcr.io/pyth-network/observer@sha256:${otherHex}`)] }))).toBe('');
+    expect(synthError((stack) => new KubernetesObjects(stack, 'tagged', { manifests: [image(`ghcr.io/pyth-network/observer:${otherHex}`)] }))).toContain('a 64-hex raw key');
+    expect(synthError((stack) => new KubernetesObjects(stack, 'digest-and-key', { manifests: [image(`observer@sha256:${otherHex} ${otherHex}`)] }))).toContain('a 64-hex raw key');
+  });
+
   test('another 64-hex value beside a declared one still fails, and so does a declared one outside the declaring construct', () => {
     const beside = synthError((stack) => {
       const objects = new KubernetesObjects(stack, 'hermes', { manifests: [probe('btc', [priceId, otherHex])] });

@@ -25,6 +25,7 @@ import {
 import { slackWebhookReference } from './secret-files';
 import { SEVERITIES, Severity } from './severity';
 import { TIMING_LIMITS } from './timing-limits';
+import { compareText } from '../../core/text-order';
 
 /** The model with every default applied, after validation. */
 export interface ResolvedRoutingModel {
@@ -118,7 +119,7 @@ export function resolveRoutingModel(model: AlertRoutingModel): ResolvedRoutingMo
       teamRoutes.push({ team, severity, receiver: checkReceiver(`routing.byTeam.${team}.${severity}`, receivers[severity]) });
     }
   }
-  teamRoutes.sort((a, b) => a.team.localeCompare(b.team) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  teamRoutes.sort((a, b) => compareText(a.team, b.team) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
 
   const defaultReceiver = checkReceiver('routing.defaultReceiver', model.routing.defaultReceiver ?? bySeverity.warning);
 

@@ -1,5 +1,6 @@
 import { ALERTMANAGER_SECRETS_DIRECTORY, DEFAULT_SLACK_WEBHOOK_SECRET_NAME } from './defaults';
 import type { AlertRoutingModel, SecretKeyReference, SlackReceiverOptions } from './routing-model';
+import { compareText } from '../../core/text-order';
 
 /** The secret key that holds a Slack receiver's webhook URL, defaulted from the receiver name. */
 export function slackWebhookReference(receiverName: string, options: SlackReceiverOptions): SecretKeyReference {
@@ -16,7 +17,7 @@ export function alertmanagerSecretReferences(model: AlertRoutingModel): SecretKe
   const references = Object.entries(model.slackReceivers).map(([name, options]) => slackWebhookReference(name, options));
   if (model.heartbeat.authorization) references.push(model.heartbeat.authorization.credentials);
   const unique = new Map(references.map((reference) => [`${reference.secretName}/${reference.key}`, reference]));
-  return [...unique.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, reference]) => reference);
+  return [...unique.entries()].sort(([a], [b]) => compareText(a, b)).map(([, reference]) => reference);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from './rule-limits';
 import { Runbook } from './runbook';
 import { SEVERITY_VALUES, Severity } from './severity';
+import { compareText } from '../../core/text-order';
 
 /**
  * Checks rule groups before they are rendered. Every problem is reported (not just the first), each naming
@@ -62,7 +63,7 @@ function validateRules(where: string, rules: readonly Rule[]): ValidationProblem
     } else if (rule && 'record' in rule) {
       const recordWhere = `${where}, recording rule "${rule.record}"`;
       problems.push(...validateRecording(recordWhere, rule));
-      const series = `${rule.record}${JSON.stringify(Object.entries(rule.labels ?? {}).sort(([a], [b]) => a.localeCompare(b)))}`;
+      const series = `${rule.record}${JSON.stringify(Object.entries(rule.labels ?? {}).sort(([a], [b]) => compareText(a, b)))}`;
       if (recordedSeries.has(series)) {
         problems.push(problem(recordWhere, 'record', rule.record, 'recorded twice with the same labels in this group', 'a record name unique within its group, or distinct labels'));
       }
