@@ -86,12 +86,14 @@ describe('the synth code cache', () => {
     expect(written[2]).toEqual(written[1]);
   });
 
-  test('is off with FEEDOPS_SYNTH_CODE_CACHE=off: the app writes no cache', () => {
+  test.each([['off', false], ['on', true]])('with FEEDOPS_SYNTH_CODE_CACHE=%s, what main.ts calls creates the cache: %p', (setting, created) => {
     const cacheDir = path.join(temporaryDirectory('feedops-code-cache-'), 'cache');
-    const outdir = temporaryDirectory('feedops-code-cache-off-');
-    const synth = node([path.join(PROJECT_ROOT, 'dist/main.js')], { CDKTF_OUTDIR: outdir, [CODE_CACHE_DIRECTORY_VARIABLE]: cacheDir, [CODE_CACHE_VARIABLE]: 'off' });
-    expect(synth).toMatchObject({ status: 0, stderr: '' });
-    expect(fs.existsSync(cacheDir)).toBe(false);
+    const module = path.join(temporaryDirectory('feedops-code-cache-module-'), 'app.js');
+    fs.writeFileSync(module, "module.exports = 'synthesized';\n");
+    const script = `const { withCodeCache } = require(${JSON.stringify(CODE_CACHE_MODULE)});
+      process.stdout.write(withCodeCache(() => require(${JSON.stringify(module)})));`;
+    expect(node(['-e', script], { [CODE_CACHE_DIRECTORY_VARIABLE]: cacheDir, [CODE_CACHE_VARIABLE]: setting })).toEqual({ status: 0, stdout: 'synthesized', stderr: '' });
+    expect(fs.existsSync(cacheDir)).toBe(created);
   });
 
   test('a cache that cannot be written leaves the synth as it is', () => {
