@@ -6,14 +6,18 @@ type CaptureStackTrace = (below?: (...args: never[]) => unknown) => string[];
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's own file (deep path of cdktf 0.21.0)
 const stackTrace = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: CaptureStackTrace };
 const captureMapped = stackTrace.captureStackTrace;
-const errorConstructor = Error as { prepareStackTrace?: unknown };
+type StackFormatter = { prepareStackTrace?: unknown };
+// Node formats a stack with the Error.prepareStackTrace of the error's own context (jest's test context) and, when
+// that has none, with the main context's, where jest installed source-map-support: both are cleared while capturing.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the worker's main context, not the test's
+const errorConstructors: StackFormatter[] = [Error as StackFormatter, require('vm').runInThisContext('Error') as StackFormatter];
 
 stackTrace.captureStackTrace = function captureUnmapped(below) {
-  const prepare = errorConstructor.prepareStackTrace;
-  errorConstructor.prepareStackTrace = undefined;
+  const formatters = errorConstructors.map((constructor) => constructor.prepareStackTrace);
+  for (const constructor of errorConstructors) constructor.prepareStackTrace = undefined;
   try {
     return captureMapped(below ?? captureUnmapped);
   } finally {
-    errorConstructor.prepareStackTrace = prepare;
+    errorConstructors.forEach((constructor, index) => (constructor.prepareStackTrace = formatters[index]));
   }
 };
