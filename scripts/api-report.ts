@@ -45,7 +45,9 @@ export function runApiReports(options: ApiReportOptions = {}): ApiReportResult[]
         mainEntryPointFilePath: path.join(projectFolder, declarations),
         compiler: {
           overrideTsconfig: {
-            compilerOptions: { target: 'ES2022', module: 'commonjs', moduleResolution: 'node', strict: true, skipLibCheck: true, types: ['node'], typeRoots: [path.join(PROJECT_ROOT, 'node_modules/@types')] },
+            // Only the ES2022 library, without the DOM and Node's types: the reports are the same (API Extractor prints a
+            // type as the declarations name it), and parsing those 4.6 MB of declarations was a third of a report's time.
+            compilerOptions: { target: 'ES2022', lib: ['es2022'], module: 'commonjs', moduleResolution: 'node', strict: true, skipLibCheck: true, types: [] },
             files: API_ENTRY_POINTS.map((entry) => path.join(projectFolder, entry.declarations)),
           },
         },

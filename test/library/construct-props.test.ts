@@ -9,7 +9,8 @@ const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 const ENTRY_POINTS = ['dist/constructs/index.d.ts', 'dist/constructs/platform.d.ts'].map((file) => path.join(PROJECT_ROOT, file));
 /** The source file a declaration file was compiled from, for names a reader finds. */
 const sourceOf = (file: string) => path.relative(PROJECT_ROOT, file).replace(/^dist\//, '').replace(/\.d\.ts$/, '.ts');
-const program = ts.createProgram(ENTRY_POINTS, { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, types: [] });
+// Only the ES2022 library: the DOM's declarations are not needed to read the props, and were a third of the parsing.
+const program = ts.createProgram(ENTRY_POINTS, { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], module: ts.ModuleKind.CommonJS, skipLibCheck: true, types: [] });
 const checker = program.getTypeChecker();
 
 interface ExportedConstruct {
