@@ -1,16 +1,22 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { synthWithSavings } from './constructs/core/cdktf-savings';
-import { EnvironmentConfigError } from './environments/validate';
+import { delivery, ENVIRONMENTS } from './environments';
+import { EnvironmentConfigError, validateEnvironments } from './environments/validate';
 import { synthSummary } from './scripts/synth-summary/summary';
-import { buildApp } from './stacks/app';
 import { removeStaleStacks } from './stacks/stale-stacks';
 
 // The synth, which main.ts loads: every environment's stacks, in apply order. Invalid configuration writes nothing.
 // `--summary` (npm run synth): then prints a line per stack written (scripts/synth-summary/summary.ts).
 // synthWithSavings skips cdktf work the output does not depend on (FEEDOPS_CDKTF_SAVINGS=off: cdktf's own synth).
 try {
-  const { app } = synthWithSavings(() => buildApp().app);
+  // Validated before cdktf and the providers load (the required modules below): a broken environment file fails in
+  // about 0.15 s instead of 0.35 s.
+  const config = validateEnvironments(ENVIRONMENTS, delivery);
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only once the configuration is valid */
+  const { synthWithSavings } = require('./constructs/core/cdktf-savings') as typeof import('./constructs/core/cdktf-savings');
+  const { buildApp } = require('./stacks/app') as typeof import('./stacks/app');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const { app } = synthWithSavings(() => buildApp({ config }).app);
   // Stacks of environments no longer registered must not linger next to the new output. Under `npx cdktf synth`,
   // cdktf's CLI removes them itself once the app exits (and fails if they are already gone), so it is left to it.
   if (!launchedByCdktfCli()) removeStale(app.outdir);

@@ -15,6 +15,12 @@ export interface BuildAppOptions {
   readonly environments?: Readonly<Record<string, unknown>>;
   /** Raw delivery settings to validate instead of the registered ones (tests). @default delivery */
   readonly delivery?: unknown;
+  /**
+   * Environments and delivery settings validated already (the synth validates before cdktf loads); `environments`
+   * and `delivery` are then not read.
+   * @default - validates `environments` and `delivery`
+   */
+  readonly config?: ValidatedConfig;
 }
 
 /**
@@ -22,7 +28,7 @@ export interface BuildAppOptions {
  * written), then builds each environment's stacks in apply order.
  */
 export function buildApp(options: BuildAppOptions = {}): { app: App; config: ValidatedConfig } {
-  const config = validateEnvironments(options.environments ?? ENVIRONMENTS, options.delivery ?? delivery);
+  const config = options.config ?? validateEnvironments(options.environments ?? ENVIRONMENTS, options.delivery ?? delivery);
   const app = new App({ outdir: options.outdir, skipValidation: false });
   // One bootstrap per account (the delivery account's is `bootstrap`, always there), each with its environments' roles.
   const accounts = [config.delivery.accountId, ...new Set(config.environments.map((env) => env.account.id))];

@@ -18,10 +18,10 @@ beforeAll(() => {
 });
 afterAll(() => work && fs.rmSync(work, { recursive: true, force: true }));
 
-function runApp(breakProd?: (source: string) => string) {
+function runApp(breakProd?: (source: string) => string, nodeArgs: string[] = []) {
   fs.writeFileSync(path.join(work, 'dist', 'environments', 'prod.js'), breakProd ? breakProd(pristineProd) : pristineProd);
   fs.rmSync(path.join(work, 'cdktf.out'), { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [path.join(work, 'dist', 'main.js')], {
+  const result = spawnSync(process.execPath, [...nodeArgs, path.join(work, 'dist', 'main.js')], {
     cwd: work,
     encoding: 'utf8',
     env: withoutOutdir({ ...process.env, NODE_PATH: path.join(projectRoot, 'node_modules') }),
@@ -38,19 +38,39 @@ function withoutOutdir(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
+/** Runs the app with a recorder preloaded, which writes on exit the packages the app loaded from node_modules. */
+function runAppRecordingPackages(breakProd?: (source: string) => string) {
+  const loadedFile = path.join(work, 'loaded-packages.json');
+  const preload = path.join(work, 'record-loaded-packages.js');
+  fs.writeFileSync(
+    preload,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(loadedFile)}, JSON.stringify(Object.keys(require.cache)
+      .flatMap((file) => { const match = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(file); return match ? [match[1]] : []; }))));`,
+  );
+  fs.rmSync(loadedFile, { force: true });
+  const run = runApp(breakProd, ['--require', preload]);
+  return { ...run, packages: new Set<string>(JSON.parse(fs.readFileSync(loadedFile, 'utf8'))) };
+}
+
+const CDKTF_PACKAGES = /^(cdktf|constructs|@cdktf\/)/;
+
 test('a valid configuration writes every cluster stack', () => {
-  const run = runApp();
+  const run = runAppRecordingPackages();
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(run.stacks).toEqual(expect.arrayContaining(Object.keys(ENVIRONMENTS).map((env) => `${env}-cluster`)));
+  expect([...run.packages]).toEqual(expect.arrayContaining(['cdktf', 'constructs', '@cdktf/provider-aws']));
 });
 
-test('fails when an environment file is broken: exits non-zero, names the field path, writes no stack output', () => {
-  const run = runApp((source) => source.replace("publicEndpointCidrs: []", "publicEndpointCidrs: ['0.0.0.0/0']").replace("vpcCidr: '10.30.0.0/16'", "vpcCidr: '10.30.0.0/33'"));
+test('fails when an environment file is broken: exits non-zero, names the field path, writes no stack output, before cdktf loads', () => {
+  const run = runAppRecordingPackages((source) => source.replace("publicEndpointCidrs: []", "publicEndpointCidrs: ['0.0.0.0/0']").replace("vpcCidr: '10.30.0.0/16'", "vpcCidr: '10.30.0.0/33'"));
   expect(run.status).toBe(1);
   expect(run.stderr).toContain('prod: cluster.publicEndpointCidrs[0]: "0.0.0.0/0" opens the Kubernetes API to the whole internet');
   expect(run.stderr).toContain('prod: network.vpcCidr:');
   expect(run.wroteOutput).toBe(false);
+  // Validated before cdktf and the providers load: the app read the environments (zod) and nothing of cdktf.
+  expect(run.packages.has('zod')).toBe(true);
+  expect([...run.packages].filter((name) => CDKTF_PACKAGES.test(name))).toEqual([]);
 });
 
 test('fails when an environment file throws while it loads: names the environment and the file, no stack trace', () => {
