@@ -66,10 +66,13 @@ describe('the synth code cache', () => {
     expect(loadThroughCache(cacheDir, module)).toEqual({ exported: 180, used: 0, compiled: 1 });
   });
 
-  test('the app run three times through a cache of its own writes the same files as the type-checked build each time, the third from the cache', () => {
+  // The cache folder exists already, as after a first run (the first test shows a first run only creates it): the
+  // first of these runs writes the entries, the second compiles from them.
+  test('the app run twice through a cache of its own writes the same files as the type-checked build each time, the second from the cache', () => {
     const typeChecked = process.env[SYNTH_DIR_VARIABLE];
     if (!typeChecked) throw new Error(`${SYNTH_DIR_VARIABLE} is not set: run through jest (global setup synthesizes the tsc build)`);
     const cacheDir = path.join(temporaryDirectory('feedops-code-cache-'), 'cache');
+    fs.mkdirSync(cacheDir);
     // Each entry: when it was written, and the identity of the file it was made from (its first 32 bytes).
     const entries = () =>
       Object.fromEntries(
@@ -79,21 +82,20 @@ describe('the synth code cache', () => {
         }),
       );
     const written: Array<Record<string, { writtenMs: number; identity: string }>> = [];
-    for (const run of ['first', 'second', 'third']) {
+    for (const run of ['first', 'second']) {
       const outdir = temporaryDirectory(`feedops-code-cache-${run}-`);
       const synth = node([path.join(PROJECT_ROOT, 'dist/main.js')], { CDKTF_OUTDIR: outdir, [CODE_CACHE_DIRECTORY_VARIABLE]: cacheDir });
       expect(synth).toMatchObject({ status: 0, stderr: '' });
       expect(filesOf(outdir)).toEqual(filesOf(typeChecked));
       written.push(entries());
     }
-    expect(written[0]).toEqual({});
-    // Every module the app loads (cdktf, the providers, feedops' own) has an entry, and the third run rewrote none
+    // Every module the app loads (cdktf, the providers, feedops' own) has an entry, and the second run rewrote none
     // whose file is unchanged: it compiled them from the cache. (Other test files hard-link node_modules, which
     // changes those files' ctime: their entries are rightly made again.)
-    expect(Object.keys(written[1]).length).toBeGreaterThan(100);
-    const unchanged = Object.keys(written[1]).filter((entry) => written[2][entry]?.identity === written[1][entry].identity);
+    expect(Object.keys(written[0]).length).toBeGreaterThan(100);
+    const unchanged = Object.keys(written[0]).filter((entry) => written[1][entry]?.identity === written[0][entry].identity);
     expect(unchanged.length).toBeGreaterThan(50);
-    expect(unchanged.filter((entry) => written[2][entry].writtenMs !== written[1][entry].writtenMs)).toEqual([]);
+    expect(unchanged.filter((entry) => written[1][entry].writtenMs !== written[0][entry].writtenMs)).toEqual([]);
   });
 
   test.each([['off', false], ['on', true]])('with FEEDOPS_SYNTH_CODE_CACHE=%s, what main.ts calls creates the cache: %p', (setting, created) => {
