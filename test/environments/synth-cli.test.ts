@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ENVIRONMENTS } from '../../environments';
+import { readLoadedPackages, writeLoadedPackagesRecorder } from '../support/loaded-packages';
 
 // Runs the compiled app (dist/main.js) as `npm run synth` does, with one environment file replaced by a broken one.
 const projectRoot = path.resolve(__dirname, '../../..');
@@ -41,15 +42,9 @@ function withoutOutdir(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /** Runs the app with a recorder preloaded, which writes on exit the packages the app loaded from node_modules. */
 function runAppRecordingPackages(breakProd?: (source: string) => string) {
   const loadedFile = path.join(work, 'loaded-packages.json');
-  const preload = path.join(work, 'record-loaded-packages.js');
-  fs.writeFileSync(
-    preload,
-    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(loadedFile)}, JSON.stringify(Object.keys(require.cache)
-      .flatMap((file) => { const match = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(file); return match ? [match[1]] : []; }))));`,
-  );
   fs.rmSync(loadedFile, { force: true });
-  const run = runApp(breakProd, ['--require', preload]);
-  return { ...run, packages: new Set<string>(JSON.parse(fs.readFileSync(loadedFile, 'utf8'))) };
+  const run = runApp(breakProd, ['--require', writeLoadedPackagesRecorder(work, loadedFile)]);
+  return { ...run, packages: new Set(readLoadedPackages(loadedFile)) };
 }
 
 const CDKTF_PACKAGES = /^(cdktf|constructs|@cdktf\/)/;

@@ -4,6 +4,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readLoadedPackages, writeLoadedPackagesRecorder } from '../support/loaded-packages';
 import { SYNTH_DIR_VARIABLE } from '../support/synth';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
@@ -25,11 +26,31 @@ function filesOf(dir: string): Record<string, string> {
   );
 }
 
+interface BundleRun {
+  readonly bundleDir: string;
+  readonly outdir: string;
+  /** What `main.js --summary` printed. */
+  readonly summary: string;
+  /** The packages the run loaded from node_modules. */
+  readonly packages: string[];
+}
+
+/** One build of the bundle and one synth with it for the file, the packages it loads recorded on the way. */
+let bundleRun: BundleRun | undefined;
+function runBundle(): BundleRun {
+  if (bundleRun) return bundleRun;
+  const { bundleDir, outdir } = buildBundle();
+  const loadedFile = path.join(bundleDir, 'loaded-packages.json');
+  const recorder = writeLoadedPackagesRecorder(bundleDir, loadedFile);
+  const summary = run(process.execPath, ['--require', recorder, path.join(bundleDir, 'main.js'), '--summary'], { CDKTF_OUTDIR: outdir });
+  bundleRun = { bundleDir, outdir, summary, packages: readLoadedPackages(loadedFile) };
+  return bundleRun;
+}
+
 test('the transpile-only synth build writes byte-identical files to the type-checked build', () => {
   const typeChecked = process.env[SYNTH_DIR_VARIABLE];
   if (!typeChecked) throw new Error(`${SYNTH_DIR_VARIABLE} is not set: run through jest (global setup synthesizes the tsc build)`);
-  const { bundleDir, outdir } = buildBundle();
-  const summary = run(process.execPath, [path.join(bundleDir, 'main.js'), '--summary'], { CDKTF_OUTDIR: outdir });
+  const { bundleDir, outdir, summary } = runBundle();
   expect(filesOf(outdir)).toEqual(filesOf(typeChecked));
   // npm run synth prints the summary from the app's process; the script prints the same for an existing output.
   expect(summary.split('\n').slice(0, 3)).toEqual([expect.stringMatching(/^stack +resources +outputs$/), expect.stringMatching(/^-+ +-+ +-+$/), expect.stringMatching(/^bootstrap +\d+ /)]);
@@ -38,16 +59,11 @@ test('the transpile-only synth build writes byte-identical files to the type-che
 });
 
 test("bundles feedops' own dependencies (zod, yaml); cdktf, constructs and the providers load from node_modules", () => {
-  const { bundleDir, outdir } = buildBundle();
-  const script = `require(${JSON.stringify(path.join(bundleDir, 'main.js'))});
-    const packages = Object.keys(require.cache).map((file) => new RegExp('node_modules/((?:@[^/]+/)?[^/]+)/').exec(file)?.[1]).filter(Boolean);
-    process.stdout.write(JSON.stringify([...new Set(packages)].sort()));`;
-  const loaded = JSON.parse(run(process.execPath, ['-e', script], { CDKTF_OUTDIR: outdir })) as string[];
-  expect(loaded).toEqual(expect.arrayContaining(['@cdktf/provider-aws', 'cdktf', 'constructs']));
+  const { packages } = runBundle();
+  expect(packages).toEqual(expect.arrayContaining(['@cdktf/provider-aws', 'cdktf', 'constructs']));
   const { dependencies } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  expect(loaded.filter((name) => name in dependencies)).toEqual([]);
+  expect(packages.filter((name) => name in dependencies)).toEqual([]);
 });
-
 /**
  * Runs the synth build into a fresh directory outside the project (other files copy dist/ while this runs) with the
  * project's node_modules linked in, so the bundle resolves its packages as dist/main.js does.
