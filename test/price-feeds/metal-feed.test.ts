@@ -10,7 +10,8 @@ import { readStacks } from '../support/synth';
 // An environment that watches gold: the asset-type table covers every Pyth asset class, so a Metal feed needs no code.
 function synthWith(feeds: Record<string, object>) {
   const dev = ENVIRONMENTS.dev as { priceFeeds: { feeds: Record<string, object> } };
-  const environments = { ...ENVIRONMENTS, dev: { ...dev, priceFeeds: { ...dev.priceFeeds, feeds: { ...dev.priceFeeds.feeds, ...feeds } } } };
+  // dev alone (with the bootstrap stack): the other environments' stacks do not change and are not read here.
+  const environments = { dev: { ...dev, priceFeeds: { ...dev.priceFeeds, feeds: { ...dev.priceFeeds.feeds, ...feeds } } } };
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-metal-'));
   try {
     synthWithSavings(() => buildApp({ outdir, environments }).app);
