@@ -15,6 +15,7 @@ import { KubernetesObjects } from '../../constructs/kubernetes/kubernetes-object
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } from '../../constructs/kubernetes/pod-security';
 import { KubernetesProvider } from '../../constructs/core/kubernetes';
 import { buildApp } from '../../stacks/app';
+import { ENVIRONMENTS } from '../../environments';
 import { PYTH_PRICE_IDS } from '../../environments/shared';
 
 // Assembled at run time so the repository itself never holds a secret-shaped literal.
@@ -162,7 +163,8 @@ test('Guardrails.of refuses an App, whose aspects cdktf never runs', () => {
 test("feedops' own stacks have the guardrails on: a violation added to one of them fails synth", () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-guardrails-'));
   try {
-    const { app } = buildApp({ outdir });
+    // dev alone: the stack the violation goes into (the other environments' stacks are built the same way).
+    const { app } = buildApp({ outdir, environments: { dev: ENVIRONMENTS.dev } });
     const stacks = app.node.findAll().filter(TerraformStack.isStack);
     const cluster = stacks.find((stack) => stack.node.id === 'dev-cluster');
     expect(cluster).toBeDefined();
@@ -234,7 +236,8 @@ describe('public identifiers shaped like raw keys (Pyth price ids)', () => {
   test("feedops' prod monitors stack passes with the Hermes Probes' price ids, each one under the declaring construct", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-guardrails-'));
     try {
-      const { app } = buildApp({ outdir });
+      // prod alone (with the bootstrap stack): the synth below checks prod's stacks.
+      const { app } = buildApp({ outdir, environments: { prod: ENVIRONMENTS.prod } });
       const stack = app.node.findAll().filter(TerraformStack.isStack).find((candidate) => candidate.node.id === 'prod-monitors')!;
       const manifests = Object.values<any>((stack.toTerraform() as any).resource.kubernetes_manifest);
       const hermesProbes = manifests.filter((m) => m.manifest.kind === 'Probe' && m.manifest.metadata.name.startsWith('hermes-price-'));
