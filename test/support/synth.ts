@@ -1,9 +1,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Construct } from 'constructs';
-import { App, TerraformStack, Testing } from '../../constructs/core/cdktf';
-import { buildApp } from '../../stacks/app';
+import type { Construct } from 'constructs';
+import type { App } from '../../constructs/core/cdktf';
+
+// cdktf and the app load only where a test synthesizes here (synthConstruct, a run without the global setup): most
+// files that read the run's synth need neither, and loading the whole app was most of their CPU.
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
+const cdktf = () => require('../../constructs/core/cdktf') as typeof import('../../constructs/core/cdktf');
+const app = () => require('../../stacks/app') as typeof import('../../stacks/app');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The parts of a synthesized cdk.tf.json the tests read. */
 export interface TerraformJson {
@@ -42,7 +48,7 @@ export function synthesizedStacks(): Record<string, TerraformJson> {
   }
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedops-synth-'));
   try {
-    buildApp({ outdir }).app.synth();
+    app().buildApp({ outdir }).app.synth();
     appStacks = readStacks(outdir);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -68,8 +74,8 @@ export function resources(tf: TerraformJson, type?: string): Resource[] {
 
 /** Synthesizes one construct tree in a throw-away stack: `build` adds constructs to the stack. */
 export function synthConstruct(build: (scope: Construct) => void): TerraformJson {
-  const app = Testing.app();
-  const stack = new TerraformStack(app as App, 'test');
+  const { Testing, TerraformStack } = cdktf();
+  const stack = new TerraformStack(Testing.app() as App, 'test');
   build(stack);
   return JSON.parse(Testing.synth(stack)) as TerraformJson;
 }
