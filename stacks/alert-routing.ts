@@ -2,7 +2,7 @@ import type { AlertRoutingModel } from '../constructs/alerting/alertmanager/rout
 import { marketClosuresOf } from '../constructs/price-feeds/asset-types';
 import { priceFeedInhibitions } from '../constructs/price-feeds/rules/inhibitions';
 import type { EnvironmentConfig } from '../environments/schema';
-import { environmentPriceFeeds } from './monitors-stack';
+import { environmentPriceFeeds } from './environment-monitors';
 import { HEARTBEAT_SECRET } from './platform-secrets';
 
 /** The environment's alerting config as the Alertmanager routing model, muting the closures of its feeds' asset types. */

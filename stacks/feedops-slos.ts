@@ -10,7 +10,7 @@ import { PRICE_FEED_ALERTS } from '../constructs/price-feeds/rules/alert-names';
 import { PYTHNET_SLOT_SECONDS } from '../constructs/price-feeds/thresholds';
 import type { ServiceLevelObjectiveSpec } from '../constructs/slo/slo-spec';
 import type { EnvironmentConfig } from '../environments/schema';
-import { environmentPriceFeeds } from './monitors-stack';
+import { environmentPriceFeeds } from './environment-monitors';
 
 /**
  * feedops' own service level objectives (besides each endpoint's availability SLO, rendered by the endpoint pack):

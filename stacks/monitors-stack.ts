@@ -5,9 +5,6 @@ import { KubernetesObjects } from '../constructs/kubernetes/kubernetes-objects';
 import { MONITORS_NAMESPACE, renderRestrictedNamespace } from '../constructs/kubernetes/restricted-namespace';
 import { OBSERVER_NAME } from '../constructs/price-feeds/observer/observer-manifests';
 import { PriceFeedMonitoring } from '../constructs/price-feeds/price-feed-monitoring';
-import { resolveParsed } from '../constructs/price-feeds/resolve';
-import { resolveWallets, type ResolvedWallets } from '../constructs/wallets/resolve';
-import { renderWalletExporters } from '../constructs/wallets/wallet-manifests';
 import { WalletMonitoring } from '../constructs/wallets/wallet-monitoring';
 import type { DeliveryConfig } from '../environments/delivery';
 import type { EnvironmentConfig } from '../environments/schema';
@@ -21,24 +18,8 @@ import { sloDashboard } from '../constructs/dashboards/slo-dashboard';
 import { EndpointMonitoring } from '../constructs/endpoints/endpoint-monitoring';
 import { BLACKBOX_EXPORTER_NAMESPACE, blackboxProberAddress } from '../constructs/monitoring/blackbox-exporter';
 import { ServiceLevelObjective } from '../constructs/slo/service-level-objective';
+import { environmentPriceFeeds } from './environment-monitors';
 import { feedopsSloSpecs, sloInputRuleGroups } from './feedops-slos';
-
-/** The environment's price feeds, resolved once for every output of the monitors stack. */
-export function environmentPriceFeeds(env: EnvironmentConfig) {
-  return resolveParsed(env.priceFeeds, { environment: env.name, runbookBaseUrl: env.alerting.runbookBaseUrl, namespace: MONITORS_NAMESPACE, pathPrefix: 'priceFeeds' });
-}
-
-/** The environment's wallets, resolved once (the construct and the platform's secret store read the same). */
-export function environmentWallets(env: EnvironmentConfig): ResolvedWallets | undefined {
-  return env.wallets ? resolveWallets(env.wallets, { environment: env.name, namespace: MONITORS_NAMESPACE, runbookBaseUrl: env.alerting.runbookBaseUrl }) : undefined;
-}
-
-/** Namespaces of the monitors stack that sync secrets from Secrets Manager: the secret store must admit exactly these. */
-export function monitorsSecretNamespaces(env: EnvironmentConfig): string[] {
-  const wallets = environmentWallets(env);
-  const manifests = wallets ? renderWalletExporters(wallets) : [];
-  return [...new Set(manifests.filter((manifest) => manifest.kind === 'ExternalSecret').map((manifest) => String(manifest.metadata.namespace)))];
-}
 
 /** The environment's endpoints' probes and feedops' own SLOs, placed in the monitors namespace. */
 function addEndpointsAndSlos(stack: Construct, env: EnvironmentConfig, dependsOn: ITerraformDependable[]): void {

@@ -22,7 +22,7 @@ import { alertRoutingModel } from './alert-routing';
 import { blackboxModules, probeCredentialMounts, probeCredentialSyncedSecrets } from './endpoint-probes';
 import { environmentStackProps, FeedopsStack } from './feedops-stack';
 import { stackName } from './naming';
-import { monitorsSecretNamespaces } from './monitors-stack';
+import { monitorsSecretNamespaces } from './environment-monitors';
 import { GRAFANA_ADMIN_SECRET, platformSecrets, secretNamePrefix } from './platform-secrets';
 
 /**

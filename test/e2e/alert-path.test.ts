@@ -11,7 +11,7 @@ import { withShortPendingDurations } from '../../scripts/alert-path/shorten-rule
 import { alertRoutingModel } from '../../stacks/alert-routing';
 import { renderPriceFeedRules } from '../../constructs/price-feeds/rules/price-feed-rules';
 import { HERMES_PRICE_LABELS, HERMES_PRICE_METRICS, HERMES_PRICE_PROBE_JOB } from '../../constructs/price-feeds/hermes/hermes-exporter';
-import { environmentPriceFeeds } from '../../stacks/monitors-stack';
+import { environmentPriceFeeds } from '../../stacks/environment-monitors';
 import { toolPath } from '../support/tools';
 
 const env = validateEnvironments(ENVIRONMENTS, delivery).environments.find((e) => e.name === 'prod')!;

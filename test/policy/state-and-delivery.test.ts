@@ -2,7 +2,7 @@
 import { declaredPriceIds } from '../../constructs/price-feeds/resolve';
 import { delivery, ENVIRONMENTS } from '../../environments';
 import { validateEnvironments } from '../../environments/validate';
-import { environmentPriceFeeds } from '../../stacks/monitors-stack';
+import { environmentPriceFeeds } from '../../stacks/environment-monitors';
 import { findSecrets } from '../support/secret-scan';
 import { resources, synthesizedStacks } from '../support/synth';
 

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { delivery, ENVIRONMENTS } from '../../environments';
 import { validateEnvironments } from '../../environments/validate';
 import { renderPriceFeedRules } from '../../constructs/price-feeds/rules/price-feed-rules';
-import { environmentPriceFeeds } from '../../stacks/monitors-stack';
+import { environmentPriceFeeds } from '../../stacks/environment-monitors';
 import { writeRulesFile } from '../alerting/promtool/rules-file';
 import { alertsOf } from '../alerting/promtool/rendered-alerts';
 import { kubernetesSchemaProblems } from '../support/kubernetes-schema';

@@ -7,7 +7,7 @@ import { validateEnvironments } from '../../../environments/validate';
 import { LocalAlertmanager, PostedAlert } from '../../../scripts/alert-path/local-alertmanager';
 import { temporaryDirectory, waitFor } from '../../../scripts/alert-path/local-servers';
 import { alertRoutingModel } from '../../../stacks/alert-routing';
-import { environmentPriceFeeds } from '../../../stacks/monitors-stack';
+import { environmentPriceFeeds } from '../../../stacks/environment-monitors';
 import { AmtoolConfigFile } from './support/amtool-config-file';
 import { MinuteShiftedZone } from './support/minute-shifted-zone';
 import { toolPath } from '../../support/tools';

@@ -2,7 +2,7 @@ import { declaredPriceIds } from '../../../constructs/price-feeds/resolve';
 import { ValidationError } from '../../../constructs/core/validation-error';
 import { delivery, ENVIRONMENTS } from '../../../environments';
 import { validateEnvironments } from '../../../environments/validate';
-import { environmentPriceFeeds } from '../../../stacks/monitors-stack';
+import { environmentPriceFeeds } from '../../../stacks/environment-monitors';
 import { feedSetConfig, resolveFeedSet } from '../fixtures';
 
 const BTC = 'e62df6c8b4a85fe1a67db44dc12de5db330f7ac66b72dc658afedf0f4a415b43';
