@@ -64,6 +64,7 @@ test("bundles feedops' own dependencies (zod, yaml); cdktf, constructs and the p
   const { dependencies } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   expect(packages.filter((name) => name in dependencies)).toEqual([]);
 });
+
 /**
  * Runs the synth build into a fresh directory outside the project (other files copy dist/ while this runs) with the
  * project's node_modules linked in, so the bundle resolves its packages as dist/main.js does.
