@@ -1,4 +1,4 @@
-// Five pieces of work cdktf 0.21.0 does on every synth that feedops' output never depends on, skipped here and
+// Six pieces of work cdktf 0.21.0 does on every synth that feedops' output never depends on, skipped here and
 // only here. `FEEDOPS_CDKTF_SAVINGS=off` restores cdktf's own behaviour (e.g. to get token creation stacks back in
 // an error message). The snapshots prove the output is byte-identical either way; docs/performance.md has figures.
 //
@@ -17,11 +17,15 @@
 // 5. The token machinery on plain data: cdktf's resolve builds contexts, joins paths and runs its token regular
 //    expressions on every value. Plain data is walked by resolveSkippingPlainValues (plain-value-resolve.ts), which
 //    hands every value that could hold a token to cdktf's resolve.
+// 6. Writing the JSON: cdktf's json-stable-stringify builds every indent character by character and calls every
+//    array method through a bound wrapper. Its `{ space }` form is stableJson (stable-json.ts), the same text.
 //
-// This module must load before cdktf does (for 1.), so cdktf is required inside the functions, not imported above.
+// This module must load before cdktf does (for 1. and 6.), so cdktf is required inside the functions, not imported above.
+import * as fs from 'fs';
 import * as path from 'path';
 import type { App, TerraformStack } from 'cdktf';
 import { type CdktfResolve, resolveSkippingPlainValues } from './plain-value-resolve';
+import { STABLE_STRINGIFY_VERSION, stableJson } from './stable-json';
 
 export const CDKTF_SAVINGS_VARIABLE = 'FEEDOPS_CDKTF_SAVINGS';
 
@@ -178,9 +182,58 @@ function deferFileAssetModules(): void {
   require.cache[archiverPath] = placeholder;
 }
 
+type StableStringify = (value: unknown, options?: unknown) => string | undefined;
+
+/**
+ * Registers json-stable-stringify (as cdktf's synthesizer and manifest resolve it) as stableJson for the options
+ * cdktf passes (`{ space: 2 }`), and as the real module, loaded on first use, for any other. Only for the version
+ * stableJson reproduces; another one is left to cdktf.
+ */
+function writeJsonWithStableJson(): void {
+  const modulePath = require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/lib/manifest'))] });
+  if (require.cache[modulePath]) return; // cdktf already loaded: nothing left to save
+  const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(modulePath), 'package.json'), 'utf8')) as { version: string };
+  if (version !== STABLE_STRINGIFY_VERSION) return;
+  const placeholder = new NodeModule(modulePath);
+  let real: StableStringify | undefined;
+  const loadReal = (): StableStringify => {
+    if (real) return real;
+    delete require.cache[modulePath];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the real module, for options cdktf never passes
+      real = require(modulePath) as StableStringify;
+    } finally {
+      require.cache[modulePath] = placeholder;
+    }
+    return real;
+  };
+  placeholder.filename = modulePath;
+  placeholder.loaded = true;
+  placeholder.exports = function stableStringify(value: unknown, options?: unknown): string | undefined {
+    const unit = indentUnitOf(options);
+    return unit === undefined ? loadReal()(value, options) : stableJson(value, unit);
+  };
+  require.cache[modulePath] = placeholder;
+}
+
+/** The indent of options that are only `{ space }` (a text, or a whole number of spaces); undefined for any other. */
+function indentUnitOf(options: unknown): string | undefined {
+  if (options === undefined) return '';
+  if (typeof options !== 'object' || options === null || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
+  if (Object.keys(options).some((key) => key !== 'space')) return undefined;
+  const { space } = options as { space?: unknown };
+  if (space === undefined || space === 0 || space === '') return '';
+  if (typeof space === 'string') return space;
+  if (typeof space === 'number' && Number.isInteger(space) && space > 0) return ' '.repeat(space);
+  return undefined;
+}
+
 // The Module constructor of node:module, typed loosely (@types/node does not declare it as a constructor).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const NodeModule = require('module') as new (id: string) => NodeJS.Module;
 
-// Under jest, require.cache is a read-only view of jest's registry: this is then a no-op.
-if (cdktfSavingsEnabled()) deferFileAssetModules();
+// Under jest, require.cache is a read-only view of jest's registry: these are then no-ops.
+if (cdktfSavingsEnabled()) {
+  deferFileAssetModules();
+  writeJsonWithStableJson();
+}

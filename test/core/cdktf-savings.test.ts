@@ -232,6 +232,37 @@ describe('file-asset modules', () => {
   });
 });
 
+describe("cdktf's JSON writer", () => {
+  // In a node process of its own, as above: what cdktf's synthesizer and manifest get for json-stable-stringify.
+  const writerAfterImport = (env: NodeJS.ProcessEnv): { realLoadedWithCdktf: boolean; indented: string; sortedByCmp: string; realLoadedAfterCmp: boolean } => {
+    const script = `require('./dist/constructs/core/cdktf');
+      const path = require('path');
+      const writerPath = require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/lib/manifest'))] });
+      const realLoaded = () => Object.keys(require.cache).some((file) => file.includes('/node_modules/object-keys/'));
+      const realLoadedWithCdktf = realLoaded();
+      const stringify = require(writerPath);
+      const indented = stringify({ b: [], a: { c: 1 } }, { space: 2 });
+      const sortedByCmp = stringify({ a: 1, b: 2 }, { cmp: (x, y) => (x.key < y.key ? 1 : -1) });
+      process.stdout.write(JSON.stringify({ realLoadedWithCdktf, indented, sortedByCmp, realLoadedAfterCmp: realLoaded() }));`;
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    if (result.status !== 0) throw new Error(result.stderr);
+    return JSON.parse(result.stdout);
+  };
+
+  test("is stableJson for the options cdktf passes, and the real module, loaded then, for any other", () => {
+    expect(writerAfterImport(SAVINGS_ON)).toEqual({
+      realLoadedWithCdktf: false,
+      indented: '{\n  "a": {\n    "c": 1\n  },\n  "b": [\n  ]\n}',
+      sortedByCmp: '{"b":2,"a":1}',
+      realLoadedAfterCmp: true,
+    });
+  });
+
+  test('is the real module with the savings off', () => {
+    expect(writerAfterImport(SAVINGS_OFF)).toEqual(expect.objectContaining({ realLoadedWithCdktf: true, indented: '{\n  "a": {\n    "c": 1\n  },\n  "b": [\n  ]\n}' }));
+  });
+});
+
 test("the feedops app synthesizes byte-identical files with and without the savings", () => {
   const withSavings = process.env[SYNTH_DIR_VARIABLE];
   if (!withSavings) throw new Error(`${SYNTH_DIR_VARIABLE} is not set: run through jest (global setup synthesizes with the savings)`);
