@@ -117,9 +117,9 @@ function buildBenchBundle(): string[] {
   return providerModulesOfApp();
 }
 
-/** The synth's floor (node, cdktf and the app's provider modules), one run: how fast this machine is right now. */
-function floorRun(providers: readonly string[]): number {
-  return measureNodeRun([path.join(PROJECT_ROOT, 'dist/scripts/bench/floor.js'), ...providers], PROJECT_ROOT).wallSeconds;
+/** The synth's floor: node with cdktf and the app's provider modules, nothing else (scripts/bench/floor.ts). */
+function floorArgs(providers: readonly string[]): string[] {
+  return [path.join(PROJECT_ROOT, 'dist/scripts/bench/floor.js'), ...providers];
 }
 
 function synthBenchmark(): void {
@@ -142,7 +142,7 @@ function synthBenchmark(): void {
     if (create) fs.mkdirSync(env[CODE_CACHE_DIRECTORY_VARIABLE]);
   };
   const variants: Variant[] = [
-    { label: 'floor (node + cdktf + providers)', runs: RUNS, args: [path.join(PROJECT_ROOT, 'dist/scripts/bench/floor.js'), ...providers] },
+    { label: 'floor (node + cdktf + providers)', runs: RUNS, args: floorArgs(providers) },
     { label: 'synth: npm run synth (bundle, savings, code cache of the run before)', runs: RUNS, args: [bundle], env: warmCache },
     { label: 'synth: first run in a checkout (no code cache, none written)', runs: RUNS, args: [bundle], env: emptyCache, prepare: emptied(emptyCache, false) },
     { label: 'synth: second run (no code cache yet, written at exit)', runs: RUNS, args: [bundle], env: writingCache, prepare: emptied(writingCache, true) },
@@ -284,14 +284,15 @@ const TARGET_TEST_SECONDS = 60;
 function testTimeSection(): void {
   // The synth's floor around the test runs: the seconds of this machine differ 2-3x from day to day, floors do not.
   const providers = buildBenchBundle();
-  const floors = Array.from({ length: FLOOR_RUNS_AROUND_TESTS }, () => floorRun(providers));
+  const floorRuns = () => Array.from({ length: FLOOR_RUNS_AROUND_TESTS }, () => measureNodeRun(floorArgs(providers), PROJECT_ROOT).wallSeconds);
+  const floors = floorRuns();
   const runs = Array.from({ length: TEST_RUNS }, (_, run) => {
     const measured = measureTestRun(PROJECT_ROOT);
     const cpu = measured.cpuSeconds === undefined ? '' : `, ${measured.cpuSeconds.toFixed(0)} s of CPU`;
     process.stderr.write(`  npm test run ${run + 1}/${TEST_RUNS}: build ${measured.buildSeconds.toFixed(1)} s + jest ${measured.wallSeconds.toFixed(1)} s${cpu}\n`);
     return measured;
   });
-  floors.push(...Array.from({ length: FLOOR_RUNS_AROUND_TESTS }, () => floorRun(providers)));
+  floors.push(...floorRuns());
   const build = median(runs.map((run) => run.buildSeconds));
   const jest = median(runs.map((run) => run.wallSeconds));
   const wall = median(runs.map((run) => run.buildSeconds + run.wallSeconds));

@@ -184,13 +184,18 @@ function deferFileAssetModules(): void {
 
 type StableStringify = (value: unknown, options?: unknown) => string | undefined;
 
+/** The json-stable-stringify file cdktf's synthesizer and manifest load (cdktf 0.21.0 depends on it directly). */
+export function cdktfJsonWriterPath(): string {
+  return require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/lib/manifest'))] });
+}
+
 /**
  * Registers json-stable-stringify (as cdktf's synthesizer and manifest resolve it) as stableJson for the options
  * cdktf passes (`{ space: 2 }`), and as the real module, loaded on first use, for any other. Only for the version
  * stableJson reproduces; another one is left to cdktf.
  */
 function writeJsonWithStableJson(): void {
-  const modulePath = require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/lib/manifest'))] });
+  const modulePath = cdktfJsonWriterPath();
   if (require.cache[modulePath]) return; // cdktf already loaded: nothing left to save
   const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(modulePath), 'package.json'), 'utf8')) as { version: string };
   if (version !== STABLE_STRINGIFY_VERSION) return;

@@ -236,8 +236,7 @@ describe("cdktf's JSON writer", () => {
   // In a node process of its own, as above: what cdktf's synthesizer and manifest get for json-stable-stringify.
   const writerAfterImport = (env: NodeJS.ProcessEnv): { realLoadedWithCdktf: boolean; indented: string; sortedByCmp: string; realLoadedAfterCmp: boolean } => {
     const script = `require('./dist/constructs/core/cdktf');
-      const path = require('path');
-      const writerPath = require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/lib/manifest'))] });
+      const writerPath = require('./dist/constructs/core/cdktf-savings').cdktfJsonWriterPath();
       const realLoaded = () => Object.keys(require.cache).some((file) => file.includes('/node_modules/object-keys/'));
       const realLoadedWithCdktf = realLoaded();
       const stringify = require(writerPath);

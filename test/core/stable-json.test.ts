@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cdktfJsonWriterPath } from '../../constructs/core/cdktf-savings';
 import { STABLE_STRINGIFY_VERSION, stableJson } from '../../constructs/core/stable-json';
 import { SYNTH_DIR_VARIABLE } from '../support/synth';
 
 // The oracle: json-stable-stringify as cdktf resolves it (jest's registry loads the real module, never the savings'
 // placeholder).
-const cdktfLib = path.dirname(require.resolve('cdktf/lib/manifest'));
-const realPath = require.resolve('json-stable-stringify', { paths: [cdktfLib] });
+const realPath = cdktfJsonWriterPath();
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's own dependency, by its resolved path
 const realStringify = require(realPath) as (value: unknown, options?: { space?: string | number }) => string | undefined;
 
