@@ -1,4 +1,4 @@
-import { DEFAULT_TOOL_TIMEOUT_MS, runCommand, ToolTimeoutError, toolTimeoutMs } from '../../scripts/test-tools';
+import { DEFAULT_TOOL_TIMEOUT_MS, runCommand, ToolTimeoutError, toolTimeoutMs, withOneShotGoRuntime } from '../../scripts/test-tools';
 
 describe('runTool / runCommand', () => {
   test('returns the exit status and the combined output of a run that finishes', () => {
@@ -28,5 +28,12 @@ describe('runTool / runCommand', () => {
     expect(toolTimeoutMs({})).toBe(DEFAULT_TOOL_TIMEOUT_MS);
     expect(toolTimeoutMs({ FEEDOPS_TOOL_TIMEOUT_SECONDS: '30' })).toBe(30_000);
     expect(toolTimeoutMs({ FEEDOPS_TOOL_TIMEOUT_SECONDS: 'soon' })).toBe(DEFAULT_TOOL_TIMEOUT_MS);
+  });
+
+  test('runs a one-shot Go tool on one core with a less frequent collector, unless the caller sets its own', () => {
+    const printRuntime = ['-c', 'echo "$GOMAXPROCS $GOGC $FEEDOPS_CASE"'];
+    expect(runCommand('sh', printRuntime, withOneShotGoRuntime({})).output).toBe('1 200 \n');
+    expect(runCommand('sh', printRuntime, withOneShotGoRuntime({ env: { GOGC: '50', FEEDOPS_CASE: 'kept' } })).output).toBe('1 50 kept\n');
+    expect(withOneShotGoRuntime({ cwd: '/tmp', timeoutMs: 5 })).toMatchObject({ cwd: '/tmp', timeoutMs: 5 });
   });
 });
