@@ -63,11 +63,13 @@ const STEADY_DRAIN = ethWei('2e18-1e16x200');
 // 0.04 ETH/min and empties it at 645m. Mean spend over 6h at 424m = (24*0.04 + 337*0.0005)/361*60 = 0.188 ETH/h,
 // runway 8.84/0.188 = 47.0 h < 48 h: pending from 424m, paging at 434m; the critical floor is crossed only at 633m.
 const SUDDEN_DRAIN = ethWei('1e19-5e14x400 9.76e18-4e16x244 0x20');
-// Sawtooth: 8 ETH, 0.0005 ETH/min (0.03 ETH/h), refilled to 8 every day; the low point 7.28 ETH has 242 h of runway.
-// The spend is measured over 6h, so from 6h past a refill every point repeats the day before: two refills and the
-// second day's points (2560m is 18.7 h past a refill, as the third day's 4000m was) cover the pattern, and each
-// minute simulated costs promtool a 6h subquery.
-const SAWTOOTH = ethWei('8e18-5e14x1439 8e18-5e14x1439 8e18-5e14x10');
+// Sawtooth: 0.0005 ETH/min (0.03 ETH/h), refilled to 8 ETH every day; the low point 7.28 ETH has 242 h of runway.
+// The spend is measured over 6h, so a point depends only on the 6h before it: the trace joins the day 400m before its
+// first refill (a full window of steady spend before it), then a whole day to the second refill. The points checked are
+// each refill's minute before and after, and 9.3 h and 18.7 h past the first, as at the second day of a longer trace;
+// each minute simulated costs promtool a 6h subquery.
+const SAWTOOTH_FIRST_REFILL = 400;
+const SAWTOOTH = ethWei(`7.48e18-5e14x${SAWTOOTH_FIRST_REFILL - 1} 8e18-5e14x1439 8e18-5e14x10`);
 // Low and spending 0.001 ETH/min (0.06 ETH/h) from 3.2 ETH: runway under 48 h (balance < 2.88) from 321m, paging at
 // 331m; refilled to 12 ETH at 360m, where the runway is 12/0.06 = 200 h.
 const LOW_THEN_REFILLED = ethWei('3.2e18-1e15x359 12e18-1e15x60');
@@ -127,7 +129,7 @@ export const WALLET_RULE_CASES: readonly WalletRuleCase[] = [
   { name: 'refill: right after the refill to 12 ETH (200 h) the runway page is gone', alert: 'WalletRunwayBelowPageObjective', group: ETH_GROUP, at: at(360), series: [LOW_THEN_REFILLED], firing: [] },
   { name: 'refill: and no ticket replaces it', alert: 'WalletRunwayBelowTicketObjective', group: ETH_GROUP, at: at(390), series: [LOW_THEN_REFILLED], firing: [] },
   // --- sawtooth: daily refills never page, before or after a refill ---------------------------------------------------
-  ...[1439, 1441, 2000, 2560, 2879, 2881].flatMap((minute) => [
+  ...[-1, 1, 560, 1120, 1439, 1441].map((sinceFirstRefill) => SAWTOOTH_FIRST_REFILL + sinceFirstRefill).flatMap((minute) => [
     { name: `sawtooth at ${minute}m: no runway page`, alert: 'WalletRunwayBelowPageObjective', group: ETH_GROUP, at: at(minute), series: [SAWTOOTH], firing: [] },
     { name: `sawtooth at ${minute}m: no runway ticket`, alert: 'WalletRunwayBelowTicketObjective', group: ETH_GROUP, at: at(minute), series: [SAWTOOTH], firing: [] },
     { name: `sawtooth at ${minute}m: no warning floor`, alert: 'WalletBalanceBelowWarningFloor', group: ETH_GROUP, at: at(minute), series: [SAWTOOTH], firing: [] },
