@@ -171,15 +171,11 @@ function deferFileAssetModules(): void {
   const cdktfFs = require.resolve('cdktf/lib/private/fs');
   if (require.cache[cdktfFs]) return; // cdktf already loaded: nothing left to save
   const archiverPath = require.resolve('archiver', { paths: [path.dirname(cdktfFs)] });
-  const placeholder = new NodeModule(archiverPath);
-  placeholder.filename = archiverPath;
-  placeholder.loaded = true;
-  placeholder.exports = function archiverOnFirstUse(this: unknown, ...args: unknown[]) {
+  registerPlaceholderModule(archiverPath, function archiverOnFirstUse(this: unknown, ...args: unknown[]) {
     delete require.cache[archiverPath];
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the real archiver, on its first use
     return (require(archiverPath) as (...a: unknown[]) => unknown).apply(this, args);
-  };
-  require.cache[archiverPath] = placeholder;
+  });
 }
 
 type StableStringify = (value: unknown, options?: unknown) => string | undefined;
@@ -199,7 +195,6 @@ function writeJsonWithStableJson(): void {
   if (require.cache[modulePath]) return; // cdktf already loaded: nothing left to save
   const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(modulePath), 'package.json'), 'utf8')) as { version: string };
   if (version !== STABLE_STRINGIFY_VERSION) return;
-  const placeholder = new NodeModule(modulePath);
   let real: StableStringify | undefined;
   const loadReal = (): StableStringify => {
     if (real) return real;
@@ -212,13 +207,10 @@ function writeJsonWithStableJson(): void {
     }
     return real;
   };
-  placeholder.filename = modulePath;
-  placeholder.loaded = true;
-  placeholder.exports = function stableStringify(value: unknown, options?: unknown): string | undefined {
+  const placeholder = registerPlaceholderModule(modulePath, function stableStringify(value: unknown, options?: unknown): string | undefined {
     const unit = indentUnitOf(options);
     return unit === undefined ? loadReal()(value, options) : stableJson(value, unit);
-  };
-  require.cache[modulePath] = placeholder;
+  });
 }
 
 /** The indent of options that are only `{ space }` (a text, or a whole number of spaces); undefined for any other. */
@@ -231,6 +223,16 @@ function indentUnitOf(options: unknown): string | undefined {
   if (typeof space === 'string') return space;
   if (typeof space === 'number' && Number.isInteger(space) && space > 0) return ' '.repeat(space);
   return undefined;
+}
+
+/** Registers `exports` as the loaded module at `modulePath`: what every later `require` of that file gets. */
+function registerPlaceholderModule(modulePath: string, exports: unknown): NodeJS.Module {
+  const placeholder = new NodeModule(modulePath);
+  placeholder.filename = modulePath;
+  placeholder.loaded = true;
+  placeholder.exports = exports;
+  require.cache[modulePath] = placeholder;
+  return placeholder;
 }
 
 // The Module constructor of node:module, typed loosely (@types/node does not declare it as a constructor).
