@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { schemaProblems } from '../constructs/core/schema-problems';
+import { CONFIG_PARSE, schemaProblems } from '../constructs/core/schema-problems';
 import { ValidationError, type ValidationProblem } from '../constructs/core/validation-error';
 import { resolveParsed } from '../constructs/price-feeds/resolve';
 import { OPEN_TO_THE_INTERNET, cidrContains, cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../constructs/core/cidr';
@@ -47,7 +47,7 @@ export function validateEnvironments(raw: Readonly<Record<string, unknown>>, raw
     sectionsByEnvironment.push([label, result.sections]);
     if (result.config) valid.push(result.config);
   }
-  const delivery = deliverySchema.safeParse(rawDelivery, { reportInput: true });
+  const delivery = deliverySchema.safeParse(rawDelivery, CONFIG_PARSE);
   if (!delivery.success) problems.push(...schemaProblems('delivery', delivery.error.issues, deliverySchema));
   problems.push(...accountProblems(sectionsByEnvironment, deliveryAccounts(rawDelivery)));
   problems.push(...crossEnvironmentProblems(sectionsByEnvironment));
@@ -86,14 +86,14 @@ export function validateEnvironment(
  * (unknown fields dropped), so a mistake in one section does not hide the problems of the others.
  */
 function parseSections(label: string, raw: unknown, problems: ConfigProblem[]): Sections {
-  const parsed = environmentSchema.safeParse(raw, { reportInput: true });
+  const parsed = environmentSchema.safeParse(raw, CONFIG_PARSE);
   if (parsed.success) return parsed.data;
   problems.push(...schemaProblems(label, parsed.error.issues, environmentSchema, [], raw));
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
   const cleaned = withoutKeys(raw, parsed.error.issues) as Record<string, unknown>;
   const sections: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(environmentSchema.shape)) {
-    const section = (schema as z.ZodType).safeParse(cleaned[key]);
+    const section = (schema as z.ZodType).safeParse(cleaned[key], CONFIG_PARSE);
     if (section.success && section.data !== undefined) sections[key] = section.data;
   }
   return sections as Sections;
@@ -256,8 +256,8 @@ export function nodeGroupName(clusterName: string, key: string, explicitName?: s
 /** The accounts an environment may live in: the delivery account and `delivery.accounts`, as far as they are valid. */
 function deliveryAccounts(rawDelivery: unknown): string[] | undefined {
   const raw = (typeof rawDelivery === 'object' && rawDelivery !== null ? rawDelivery : {}) as Record<string, unknown>;
-  const accountId = deliverySchema.shape.accountId.safeParse(raw.accountId);
-  const accounts = deliverySchema.shape.accounts.safeParse(raw.accounts);
+  const accountId = deliverySchema.shape.accountId.safeParse(raw.accountId, CONFIG_PARSE);
+  const accounts = deliverySchema.shape.accounts.safeParse(raw.accounts, CONFIG_PARSE);
   if (!accountId.success) return undefined;
   return [accountId.data, ...Object.keys(accounts.success ? (accounts.data ?? {}) : {})];
 }

@@ -15,6 +15,13 @@ export function schemaProblems(
   return issues.flatMap((issue) => issueProblems(scope, issue, root, pathPrefix, raw));
 }
 
+/**
+ * How feedops parses configuration: with each issue's input (for the messages), and without zod's JIT. The JIT
+ * generates and compiles a function per object schema on its first parse, which pays off over many parses; a synth
+ * parses each schema a few times, and validating the environments takes 16 ms instead of 26 ms without it.
+ */
+export const CONFIG_PARSE: z.core.ParseContext<z.core.$ZodIssue> = { reportInput: true, jitless: true };
+
 /** Parses `input` with `schema` or throws a ValidationError listing every issue. */
 export function parseOrThrow<S extends z.core.$ZodType>(
   schema: S,
@@ -22,7 +29,7 @@ export function parseOrThrow<S extends z.core.$ZodType>(
   scope: string,
   options: { readonly pathPrefix?: readonly PropertyKey[]; readonly what?: string } = {},
 ): z.output<S> {
-  const result = z.safeParse(schema, input, { reportInput: true });
+  const result = z.safeParse(schema, input, CONFIG_PARSE);
   if (!result.success) throw new ValidationError(schemaProblems(scope, result.error.issues, schema, options.pathPrefix, input), options.what);
   return result.data;
 }

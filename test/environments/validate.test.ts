@@ -9,6 +9,24 @@ test('the registered environments are valid', () => {
   expect(Object.keys(ENVIRONMENTS).length).toBeGreaterThan(1);
 });
 
+// zod's JIT compiles a parser per object schema (new Function) on its first parse: a cost a synth, which parses each
+// schema a few times, does not earn back (CONFIG_PARSE turns it off). Fresh modules, so no earlier parse compiled them.
+test('validating the environments compiles no code at run time, on the valid and the failing path', () => {
+  jest.isolateModules(() => {
+    /* eslint-disable @typescript-eslint/no-require-imports -- fresh copies of zod's schemas */
+    const fresh = require('../../environments/validate') as typeof import('../../environments/validate');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const compile = jest.spyOn(globalThis, 'Function');
+    try {
+      expect(fresh.validateEnvironments(ENVIRONMENTS, delivery).environments.length).toBeGreaterThan(1);
+      expect(() => fresh.validateEnvironments(withChange((e) => (e.dev.network.vpcCidr = '10.10.0.0/33')), delivery)).toThrow(/vpcCidr/);
+      expect(compile).not.toHaveBeenCalled();
+    } finally {
+      compile.mockRestore();
+    }
+  });
+});
+
 test('fails when a CIDR is malformed', () => {
   const problems = problemsOf(withChange((e) => (e.dev.network.vpcCidr = '10.10.0.0/33')));
   expect(problems).toContainEqual(expect.stringMatching(/^dev: network\.vpcCidr: .*prefix length above 32.*\(allowed: /));
