@@ -1,7 +1,7 @@
 import type { HelmChartReference } from '../core/chart-versions';
 import { invalid } from '../core/validation-error';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
+import { yamlText } from '../core/yaml-text';
 import type { ITerraformDependable } from '../core/cdktf';
 import { deepMerge, PlainObject } from '../core/deep-merge';
 import { HelmReleaseResource } from '../core/helm';
@@ -64,7 +64,7 @@ export class PinnedHelmRelease extends Construct {
       maxHistory: HELM_MAX_HISTORY,
       // Block YAML, no line folding and no anchors/aliases: a diff of a plan or snapshot shows each changed key.
       // Terraform reads the values as a template: literal `${`/`%{` are escaped, cdktf tokens stay references.
-      values: [terraformLiteralText(stringify(this.values, { lineWidth: 0, aliasDuplicateObjects: false }))],
+      values: [terraformLiteralText(yamlText(this.values, { aliasDuplicateObjects: false }))],
       dependsOn: props.dependsOn,
     });
   }

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yamlText } from '../core/yaml-text';
 import { renderExternalSecret } from '../secrets/external-secret';
 import { EVM_EXPORTER_IMAGE } from './exporter-images';
 import { renderExporterWorkload } from './exporter-workload';
@@ -36,7 +36,7 @@ export function renderEvmExporterConfig(network: ResolvedNetwork): Record<string
 /** The EVM exporter of one network: its config (ConfigMap, or an ExternalSecret template when a URL is keyed) and workload. */
 export function renderEvmExporter(network: ResolvedNetwork, pack: ResolvedWallets): Record<string, any>[] {
   const name = network.job;
-  const configText = stringify(renderEvmExporterConfig(network), { lineWidth: 0 });
+  const configText = yamlText(renderEvmExporterConfig(network));
   const keyed = network.rpc.map((endpoint, index) => ({ endpoint, index })).filter(({ endpoint }) => 'secretProperty' in endpoint);
   const labels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': 'feedops' };
   const configObject =

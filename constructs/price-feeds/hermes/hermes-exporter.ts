@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yamlText } from '../../core/yaml-text';
 import { renderMonitorWorkload } from '../../kubernetes/monitor-workload';
 import type { ContainerResources } from '../../monitoring/resources';
 import type { ResolvedFeed, ResolvedPriceFeeds } from '../resolve';
@@ -102,7 +102,7 @@ export function renderHermesExporterManifests(feeds: ResolvedPriceFeeds, options
   if (!hermes) return [];
   const namespace = feeds.namespace;
   const labels = { 'app.kubernetes.io/name': HERMES_EXPORTER_NAME, 'app.kubernetes.io/component': 'hermes-price-exporter', 'app.kubernetes.io/part-of': 'feedops' };
-  const config = { [JSON_EXPORTER_CONFIG_FILE]: stringify(renderHermesExporterConfig(), { lineWidth: 0 }) };
+  const config = { [JSON_EXPORTER_CONFIG_FILE]: yamlText(renderHermesExporterConfig()) };
   const configMapName = `${HERMES_EXPORTER_NAME}-config`;
   const [serviceAccount, ...workload] = renderMonitorWorkload({
     name: HERMES_EXPORTER_NAME,

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yamlText } from '../../core/yaml-text';
 import type { ResolvedPriceFeeds } from '../resolve';
 import type { PriceFeedThresholds } from '../thresholds';
 
@@ -86,8 +86,8 @@ export function renderObserverConfig(feeds: ResolvedPriceFeeds): ObserverConfigF
   const publishers = Object.entries(feeds.publishers).map(([name, key]) => ({ name, key }));
   const coingecko = Object.fromEntries(feeds.feeds.flatMap((feed) => (feed.coingeckoId ? [[feed.symbol, feed.coingeckoId]] : [])));
   return {
-    [OBSERVER_CONFIG_FILES.config]: stringify(config, { lineWidth: 0 }),
-    [OBSERVER_CONFIG_FILES.publishers]: stringify(publishers, { lineWidth: 0 }),
+    [OBSERVER_CONFIG_FILES.config]: yamlText(config),
+    [OBSERVER_CONFIG_FILES.publishers]: yamlText(publishers),
     [OBSERVER_CONFIG_FILES.coingecko]: `${JSON.stringify(coingecko, null, 2)}\n`,
   } as ObserverConfigFiles;
 }
