@@ -8,7 +8,9 @@ const TEMPLATE_SEQUENCE = /(?<!\$)\$\{(?!TfToken\[)|(?<!%)%\{/g;
 
 /** `text` with every template sequence escaped, so Terraform passes it on unchanged. */
 export function terraformLiteralText(text: string): string {
-  return text.replace(TEMPLATE_SEQUENCE, (sequence) => `${sequence[0]}${sequence}`);
+  // Both sequences hold a brace; most text has none, and the scan with lookbehinds is then skipped (a synth escapes
+  // every string of 137 manifests: 10.1 -> 2.6 ms, with the copy below).
+  return text.includes('{') ? text.replace(TEMPLATE_SEQUENCE, (sequence) => `${sequence[0]}${sequence}`) : text;
 }
 
 /** A deep copy of `value` with every string escaped as terraformLiteralText does; other values are kept. */
@@ -16,7 +18,14 @@ export function terraformLiteral<T>(value: T): T {
   if (typeof value === 'string') return terraformLiteralText(value) as T;
   if (Array.isArray(value)) return value.map((item) => terraformLiteral(item)) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, terraformLiteral(item)])) as T;
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = terraformLiteral((value as Record<string, unknown>)[key]);
+      // A `__proto__` key is data here, not the copy's prototype.
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+      else copy[key] = item;
+    }
+    return copy as T;
   }
   return value;
 }

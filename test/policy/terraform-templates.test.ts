@@ -3,7 +3,7 @@
 // (a Grafana dashboard's `${datasource}` did, in every monitors stack). Asserted over every synthesized stack.
 import { AwsProvider, S3Bucket } from '../../constructs/core/aws';
 import { KubernetesManifest } from '../../constructs/core/kubernetes';
-import { terraformLiteralText } from '../../constructs/core/terraform-literal';
+import { terraformLiteral, terraformLiteralText } from '../../constructs/core/terraform-literal';
 import { synthConstruct, synthesizedStacks } from '../support/synth';
 
 /** What cdktf writes inside `${...}`: a reference (`aws_kms_key.eks.arn`, `data.x.y.z`) or a function call. */
@@ -50,6 +50,16 @@ describe('escaping literal text for Terraform', () => {
     expect(terraformLiteralText('"uid": "${datasource}" %{ if x } $${kept} %%{kept} ${TfToken[TOKEN.7]}')).toBe(
       '"uid": "$${datasource}" %%{ if x } $${kept} %%{kept} ${TfToken[TOKEN.7]}',
     );
+  });
+
+  test('a manifest is copied deeply with every string escaped, keys and other values kept, the input untouched', () => {
+    const input = JSON.parse('{"data":{"${key}":"${value}","list":["%{ if x }",1,true,null]},"__proto__":{"polluted":"${x}"}}');
+    const copy = terraformLiteral(input);
+    expect(copy).toEqual(JSON.parse('{"data":{"${key}":"$${value}","list":["%%{ if x }",1,true,null]},"__proto__":{"polluted":"$${x}"}}'));
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(['data', '__proto__']);
+    expect(input.data['${key}']).toBe('${value}');
+    expect(copy.data).not.toBe(input.data);
   });
 
   test('a manifest keeps its references and reaches Terraform with its literal text escaped', () => {
