@@ -5,16 +5,71 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
-/** A port on 127.0.0.1 that was free a moment ago (the OS picks it). */
+/**
+ * A port on 127.0.0.1 for a server process (Prometheus, Alertmanager, the blackbox exporter) to listen on: free now,
+ * never handed out before by this process, and below the kernel's ephemeral range. A port from listen(0) is an
+ * ephemeral one, which the kernel may give to an outgoing connection (a scrape, a readiness poll) between its close
+ * here and the server's bind; the server then exits with "address already in use". Each jest worker draws from a
+ * slice of its own, from a random point in it, so two workers do not race for the same port either.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  return freePortIn(portSlice(process.env.JEST_WORKER_ID));
+}
+
+/** A free port of `slice` not handed out before, from a random point in it; fails naming the slice when none is left. */
+export async function freePortIn({ first, size }: PortSlice): Promise<number> {
+  const start = Math.floor(Math.random() * size);
+  for (let step = 0; step < size; step++) {
+    const port = first + ((start + step) % size);
+    if (handedOut.has(port) || !(await canListen(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(`no free port on 127.0.0.1 in ${first}-${first + size - 1}`);
+}
+
+const handedOut = new Set<number>();
+/** Ports below this are left to services; the slices lie between it and the ephemeral range. */
+const LOWEST_TEST_PORT = 10_000;
+const PORT_SLICE_SIZE = 1_000;
+
+export interface PortSlice {
+  readonly first: number;
+  readonly size: number;
+}
+
+/** A jest worker's ports (`JEST_WORKER_ID`; the first slice for a process outside jest). */
+export function portSlice(jestWorkerId: string | undefined): PortSlice {
+  const slices = Math.max(1, Math.floor((ephemeralPortsStart() - LOWEST_TEST_PORT) / PORT_SLICE_SIZE));
+  const worker = Number(jestWorkerId ?? 0);
+  return { first: LOWEST_TEST_PORT + ((Number.isInteger(worker) ? worker : 0) % slices) * PORT_SLICE_SIZE, size: PORT_SLICE_SIZE };
+}
+
+/** Where the kernel's ephemeral ports begin (Linux: ip_local_port_range; 32768 by default, and where it cannot be read). */
+export function ephemeralPortsStart(): number {
+  try {
+    const start = Number(fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(start) && start > LOWEST_TEST_PORT + PORT_SLICE_SIZE ? start : 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** Listens on a port the kernel picks while binding (no moment in which another socket could take it); returns it. For a server never restarted. */
+async function listenOnAnyPort(server: http.Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return (server.address() as net.AddressInfo).port;
 }
 
 export interface ReceivedRequest {
@@ -32,7 +87,6 @@ export class RecordingServer {
   ) {}
 
   public static async start(): Promise<RecordingServer> {
-    const port = await freePort();
     const requests: ReceivedRequest[] = [];
     const server = http.createServer((request, response) => {
       let body = '';
@@ -43,8 +97,7 @@ export class RecordingServer {
         response.end('ok');
       });
     });
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    return new RecordingServer(server, port, requests);
+    return new RecordingServer(server, await listenOnAnyPort(server), requests);
   }
 
   public url(pathname: string): string {
@@ -63,7 +116,6 @@ export class MetricsServer {
 
   /** `port`: listen there again (a process restarted in the same pod keeps its address). @default - a free port */
   public static async start(render: () => string, port?: number): Promise<MetricsServer> {
-    port ??= await freePort();
     const server = http.createServer((request, response) => {
       if (request.url !== '/metrics') {
         response.writeHead(404).end();
@@ -72,8 +124,13 @@ export class MetricsServer {
       response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
       response.end(render());
     });
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    return new MetricsServer(server, port);
+    // A port of freePort's, not the kernel's pick: an ephemeral one could be taken while a restart has it closed.
+    const listenOn = port ?? (await freePort());
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(listenOn, '127.0.0.1', resolve);
+    });
+    return new MetricsServer(server, listenOn);
   }
 
   public async stop(): Promise<void> {
