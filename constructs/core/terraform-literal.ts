@@ -2,6 +2,7 @@
 // is a directive. Text feedops writes for another program (Grafana's `${datasource}`, a shell's `${VAR}`, Go
 // templates) must reach the provider as written, so those sequences are doubled (`$${`, `%%{`), which Terraform
 // turns back into one. cdktf's own tokens (`${TfToken[...]}`) are left for cdktf to resolve into references.
+import { isObjectLiteral } from './object-literal';
 
 /** An unescaped `${` that is not a cdktf token, or an unescaped `%{`. */
 const TEMPLATE_SEQUENCE = /(?<!\$)\$\{(?!TfToken\[)|(?<!%)%\{/g;
@@ -17,10 +18,10 @@ export function terraformLiteralText(text: string): string {
 export function terraformLiteral<T>(value: T): T {
   if (typeof value === 'string') return terraformLiteralText(value) as T;
   if (Array.isArray(value)) return value.map((item) => terraformLiteral(item)) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (isObjectLiteral(value)) {
     const copy: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      const item = terraformLiteral((value as Record<string, unknown>)[key]);
+      const item = terraformLiteral(value[key]);
       // A `__proto__` key is data here, not the copy's prototype.
       if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
       else copy[key] = item;

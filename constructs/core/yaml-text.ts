@@ -7,6 +7,7 @@
 // the rare text forms (keep chomping, leading spaces or newlines in a block, empty or very long keys).
 // test/core/yaml-text.test.ts compares both on every document of a synth and on generated data.
 import type * as Yaml from 'yaml';
+import { isObjectLiteral } from './object-literal';
 
 /** The yaml version whose output this reproduces (package.json pins it exactly). */
 export const YAML_TEXT_VERSION = '2.9.1';
@@ -28,7 +29,7 @@ export function yamlText(value: unknown, options: YamlTextOptions = {}): string 
 /** The text of plain data, or `undefined` for what only yaml writes (exported for the tests that compare both). */
 export function writtenHere(value: unknown, options: YamlTextOptions = {}): string | undefined {
   // A document that is one scalar has root rules of its own (document markers, block indent): yaml's.
-  if (!isPlainObject(value) && !Array.isArray(value)) return undefined;
+  if (!isObjectLiteral(value) && !Array.isArray(value)) return undefined;
   const writer = new BlockWriter(options.aliasDuplicateObjects ?? true);
   try {
     return `${writer.collection(value, '', 0)}\n`;
@@ -89,12 +90,12 @@ class BlockWriter {
       for (let index = 0; index < value.length; index++) lines.push(`- ${this.node(value[index], inner, depth)}`);
       return lines.length === 0 ? '[]' : lines.join(`\n${indent}`);
     }
-    if (!isPlainObject(value)) throw LEFT_TO_YAML;
+    if (!isObjectLiteral(value)) throw LEFT_TO_YAML;
     for (const key of Object.keys(value)) {
-      const item = (value as Record<string, unknown>)[key];
+      const item = value[key];
       if (item === undefined) continue;
       const keyText = this.key(key, indent);
-      const nested = (isPlainObject(item) || Array.isArray(item)) && !isEmptyCollection(item);
+      const nested = (isObjectLiteral(item) || Array.isArray(item)) && !isEmptyCollection(item);
       lines.push(nested ? `${keyText}:\n${inner}${this.node(item, inner, depth)}` : `${keyText}: ${this.node(item, inner, depth)}`);
     }
     return lines.length === 0 ? '{}' : lines.join(`\n${indent}`);
@@ -159,14 +160,6 @@ function literalBlock(text: string, indent: string): string {
   const lastLineSpaces = lineBreak === -1 ? trailing : trailing.slice(0, -1);
   const body = text.slice(0, contentEnd).replace(/\n+/g, (breaks) => `${breaks}${indent}`);
   return `|${chomp}\n${indent}${body}${lastLineSpaces}`;
-}
-
-/** An object literal's kind, of this realm or another (jest, vm: an object parsed from JSON there). */
-function isPlainObject(value: unknown): value is object {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype === Object.prototype) return true;
-  return typeof prototype === 'object' && prototype !== null && Object.getPrototypeOf(prototype) === null && (prototype as { constructor?: { name?: string } }).constructor?.name === 'Object';
 }
 
 function isEmptyCollection(value: object): boolean {

@@ -1,6 +1,7 @@
 // Terraform reads every string of the synthesized JSON as a template. A `${...}` that is not a reference or a
 // function call cdktf wrote, or any `%{...}` directive, fails the plan or changes the text on its way to the cluster
 // (a Grafana dashboard's `${datasource}` did, in every monitors stack). Asserted over every synthesized stack.
+import { runInNewContext } from 'vm';
 import { AwsProvider, S3Bucket } from '../../constructs/core/aws';
 import { KubernetesManifest } from '../../constructs/core/kubernetes';
 import { terraformLiteral, terraformLiteralText } from '../../constructs/core/terraform-literal';
@@ -60,6 +61,11 @@ describe('escaping literal text for Terraform', () => {
     expect(Object.keys(copy)).toEqual(['data', '__proto__']);
     expect(input.data['${key}']).toBe('${value}');
     expect(copy.data).not.toBe(input.data);
+  });
+
+  test('an object literal of another realm (jest, vm: parsed from JSON there) is copied and escaped too', () => {
+    const input = runInNewContext('({ data: { "d.json": "${datasource}" } })') as { data: Record<string, string> };
+    expect(terraformLiteral(input)).toEqual({ data: { 'd.json': '$${datasource}' } });
   });
 
   test('a manifest keeps its references and reaches Terraform with its literal text escaped', () => {
